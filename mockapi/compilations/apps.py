@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CompilationsConfig(AppConfig):
+    name = "mockapi.compilations"
+    verbose_name = "Compilations"

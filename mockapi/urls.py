@@ -1,0 +1,12 @@
+"""URL map: pages at the root, the JSON API under /api/, the admin under /admin/."""
+from django.contrib import admin
+from django.urls import path
+
+from mockapi import error_views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+
+handler404 = error_views.not_found
+handler500 = error_views.server_error
