@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "mockapi.compilations",
+    "mockapi.api",
+    "mockapi.pages",
 ]
 
 MIDDLEWARE = [

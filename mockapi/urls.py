@@ -1,11 +1,13 @@
 """URL map: pages at the root, the JSON API under /api/, the admin under /admin/."""
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from mockapi import error_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("mockapi.api.urls")),
+    path("", include("mockapi.pages.urls")),
 ]
 
 handler404 = error_views.not_found

@@ -1,0 +1,2 @@
+"""Routes of the JSON API (mounted at /api/)."""
+urlpatterns: list = []

@@ -1,0 +1,2 @@
+"""Routes of the server-rendered pages (mounted at /)."""
+urlpatterns: list = []
