@@ -107,11 +107,11 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Static files are served straight from static/ by WhiteNoise (no collectstatic step).
 WHITENOISE_USE_FINDERS = True
 
 # Largest request body the API accepts (SPEC: 413 beyond it).

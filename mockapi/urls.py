@@ -2,10 +2,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from mockapi import error_views
+from mockapi import error_views, health
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/health", health.health, name="health"),
     path("api/", include("mockapi.api.urls")),
     path("", include("mockapi.pages.urls")),
 ]

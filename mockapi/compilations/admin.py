@@ -32,9 +32,13 @@ class CompilationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False
 
+    # Inspection only: rows are written by the compiler and removed through the
+    # product, which also clears the compilation's mock data.
     def has_change_permission(self, request, obj=None) -> bool:
-        # Viewing is allowed; the JSON columns are only ever written by the compiler.
-        return request.user.is_active and request.user.is_staff and request.method in ("GET", "HEAD")
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 def _json_display(field_name: str):

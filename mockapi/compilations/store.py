@@ -61,6 +61,13 @@ def new_compilation_id() -> str:
 
 
 @_storage_guard
+def storage_ping() -> None:
+    """Round-trip to the database; raises ``StorageUnavailable`` when it is down."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+@_storage_guard
 def compilation_get(*, compilation_id: str) -> Compilation | None:
     return Compilation.objects.filter(pk=compilation_id).first()
 
@@ -178,4 +185,5 @@ __all__ = [
     "compilation_list_for_account",
     "compilation_put",
     "new_compilation_id",
+    "storage_ping",
 ]
