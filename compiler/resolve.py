@@ -1,0 +1,131 @@
+"""Pass 3: local ``$ref`` resolution.
+
+``check_refs`` runs before structural validation, so no validator ever sees
+(and could try to fetch) a remote reference: every ``$ref`` must be a local
+``#/...`` pointer to an existing node, and no chain of references may lead
+back into itself. ``resolve_refs`` then inlines them, sharing one copy of
+each target and bounding the expanded size.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from compiler.errors import CompileError, fail_if_any
+from compiler.pointers import follow, pointer, split_pointer
+
+MAX_EXPANDED_NODES = 1_000_000
+
+
+def check_refs(document: dict[str, Any]) -> None:
+    """Raise ``CompileFailed`` listing every external, dangling or circular ``$ref``."""
+    refs = list(_iter_refs(document, []))
+    errors = [error for location, target in refs if (error := _ref_error(document, location, target))]
+    fail_if_any(errors)
+    fail_if_any(_cycle_errors(document, refs))
+
+
+def resolve_refs(document: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``document`` with every ``$ref`` replaced by its (resolved) target.
+
+    Siblings of ``$ref`` (``description`` and the like, allowed in 3.1) are
+    kept on top of the target. Assumes ``check_refs`` passed.
+    """
+    cache: dict[str, tuple[Any, int]] = {}  # target -> (resolved node, expanded size)
+    budget = [MAX_EXPANDED_NODES]
+
+    def spend(nodes: int, path: list[str | int]) -> None:
+        budget[0] -= nodes
+        if budget[0] < 0:
+            fail_if_any([CompileError(pointer(path), "OAS_TOO_COMPLEX",
+                                      f"Resolving $refs expands the document past {MAX_EXPANDED_NODES:,} nodes.")])
+
+    def resolve(node: Any, path: list[str | int]) -> Any:
+        spend(1, path)
+        if isinstance(node, list):
+            return [resolve(item, [*path, index]) for index, item in enumerate(node)]
+        if not isinstance(node, dict):
+            return node
+        target = node.get("$ref")
+        if isinstance(target, str):
+            if target in cache:
+                spend(cache[target][1], path)
+            else:
+                before = budget[0]
+                segments = split_pointer(target[1:])
+                cache[target] = (resolve(follow(document, segments), list(segments)), before - budget[0])
+            siblings = {key: resolve(value, [*path, key]) for key, value in node.items() if key != "$ref"}
+            resolved = cache[target][0]
+            if siblings and isinstance(resolved, dict):
+                return {**resolved, **siblings}
+            return resolved
+        return {key: resolve(value, [*path, key]) for key, value in node.items()}
+
+    return resolve(document, [])
+
+
+def _iter_refs(node: Any, path: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
+    """(location of the ``$ref`` member, its value) for every reference, in document order.
+
+    ``$ref`` inside ``example``/``examples`` values is data, not a reference.
+    """
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if "$ref" in node:
+            yield [*path, "$ref"], ref if isinstance(ref, str) else repr(ref)
+        for key, value in node.items():
+            if key not in ("$ref", "example", "examples"):
+                yield from _iter_refs(value, [*path, key])
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _iter_refs(item, [*path, index])
+
+
+def _ref_error(document: dict[str, Any], location: list[str | int], target: str) -> CompileError | None:
+    where = pointer(location)
+    if not target.startswith("#"):
+        return CompileError(where, "OAS_EXTERNAL_REF",
+                            f"External reference {target!r} is not supported and was not fetched; inline it under components.")
+    try:
+        follow(document, split_pointer(target[1:]))
+    except (KeyError, ValueError):
+        return CompileError(where, "OAS_UNRESOLVED_REF", f"Reference {target!r} points to nothing in this document.")
+    return None
+
+
+def _cycle_errors(document: dict[str, Any], refs: list[tuple[list[str | int], str]]) -> list[CompileError]:
+    """A reference is circular when its target's subtree reaches the target again."""
+    edges: dict[str, set[str]] = {}
+    targets = {target for _, target in refs}
+    for location, target in refs:
+        for enclosing in _enclosing_targets(location, targets):
+            edges.setdefault(enclosing, set()).add(target)
+    cyclic = _targets_on_cycles(edges)
+    return [
+        CompileError(pointer(location), "OAS_CIRCULAR_REF",
+                     f"Reference {target!r} leads back to where it is used; recursive schemas are not supported.")
+        for location, target in refs
+        if target in cyclic and any(enclosing in cyclic for enclosing in _enclosing_targets(location, targets))
+    ]
+
+
+def _enclosing_targets(location: list[str | int], targets: set[str]) -> list[str]:
+    """Every referenced node (as ``#/...``) that contains ``location``."""
+    prefixes = [pointer(location[:length]) for length in range(len(location))]
+    return [f"#{prefix}" for prefix in prefixes if f"#{prefix}" in targets]
+
+
+def _targets_on_cycles(edges: dict[str, set[str]]) -> set[str]:
+    """Nodes of the reference graph that can reach themselves (iterative DFS per node)."""
+    on_cycle: set[str] = set()
+    for start in sorted(edges):
+        seen: set[str] = set()
+        stack = sorted(edges.get(start, ()))
+        while stack:
+            node = stack.pop()
+            if node == start:
+                on_cycle.add(start)
+                break
+            if node not in seen:
+                seen.add(node)
+                stack.extend(sorted(edges.get(node, ())))
+    return on_cycle
