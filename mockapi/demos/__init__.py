@@ -1,0 +1,1 @@
+"""Bundled demo OpenAPI specs, their seed fixtures and the catalog describing them."""
