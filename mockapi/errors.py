@@ -48,6 +48,12 @@ class MethodNotAllowed(AppError):
         self.allowed = allowed or []
 
 
+class Conflict(AppError):
+    status = 409
+    code = "conflict"
+    default_message = "This conflicts with what is already stored."
+
+
 class PayloadTooLarge(AppError):
     status = 413
     code = "payload_too_large"

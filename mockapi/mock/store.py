@@ -1,0 +1,216 @@
+"""The mock data store: records per (account, data key, resource) collection.
+
+Views and services receive a ``MockStore`` object instead of reaching for a
+module-level dict, so tests (and a later Postgres-backed store) swap the object
+rather than patching internals. ``get_mock_store()`` hands out the process-wide
+default; ``set_mock_store()`` replaces it.
+
+Contract shared by every implementation:
+
+- Records are plain JSON-compatible dicts. Every method returns deep copies
+  and stores deep copies, so callers can never mutate stored state by accident.
+- Record ids are compared as strings (``str(record[id_field]) ==
+  str(record_id)``): URL ids are strings while schemas may use integer ids.
+- Collections keep insertion order; ``replace``/``update`` keep a record's
+  position.
+- Each method is atomic with respect to every other method on the same store.
+"""
+from __future__ import annotations
+
+import copy
+import threading
+from dataclasses import dataclass
+from typing import Callable, Protocol, runtime_checkable
+
+NewId = Callable[[list[dict]], "str | int"]
+
+
+@dataclass(frozen=True)
+class CollectionKey:
+    """Identifies one collection: a resource's records in one account's data set."""
+
+    account_id: str
+    data_key: str
+    resource: str
+
+
+class DuplicateRecordId(Exception):
+    """``insert`` was given a record whose id already exists in the collection."""
+
+    def __init__(self, record_id: str | int):
+        self.record_id = record_id
+        super().__init__(f"A record with id {record_id!r} already exists.")
+
+
+@runtime_checkable
+class MockStore(Protocol):
+    """What the mock REST API needs from a record store (see the module docstring).
+
+    ``id_field`` on the lookup methods names the record's id property; it
+    defaults to ``"id"`` so seeded demo collections need no extra argument.
+    """
+
+    def all(self, key: CollectionKey) -> list[dict]:
+        """Every record of the collection, in insertion order (empty when unknown)."""
+        ...
+
+    def get(self, key: CollectionKey, record_id: str, *, id_field: str = "id") -> dict | None:
+        """The record with that id, or None."""
+        ...
+
+    def insert(self, key: CollectionKey, record: dict, *, id_field: str, new_id: NewId) -> dict:
+        """Append ``record``; assign ``new_id(existing_records)`` when it has no id.
+
+        A missing id is an absent key or ``None``. Raises ``DuplicateRecordId``
+        when the id is already taken. Returns the stored record.
+        """
+        ...
+
+    def replace(self, key: CollectionKey, record_id: str, record: dict, *,
+                id_field: str = "id") -> dict | None:
+        """Swap the stored record for ``record`` as given; None when missing."""
+        ...
+
+    def update(self, key: CollectionKey, record_id: str, change: Callable[[dict], dict], *,
+               id_field: str = "id") -> dict | None:
+        """Read-modify-write one record atomically; None when missing.
+
+        ``change`` receives a copy of the stored record and returns the new
+        record. It runs while the store is locked, so concurrent updates never
+        lose each other's writes; an exception from it propagates and leaves
+        the record untouched.
+        """
+        ...
+
+    def delete(self, key: CollectionKey, record_id: str, *, id_field: str = "id") -> bool:
+        """Remove the record; False when it was not there."""
+        ...
+
+    def seed_once(self, key: CollectionKey, records: Callable[[], list[dict]]) -> None:
+        """Store ``records()`` the first time this key is seeded, never again.
+
+        "Never again" holds even after every record was deleted; only
+        ``clear`` of the key's account and data key forgets the seeding. Seed
+        records go ahead of any record inserted before. If ``records()``
+        raises, nothing is stored or marked.
+        """
+        ...
+
+    def clear(self, account_id: str, data_key: str) -> None:
+        """Drop every collection and seed mark of that account's data key."""
+        ...
+
+
+def _same_id(record: dict, id_field: str, record_id: str | int) -> bool:
+    return id_field in record and str(record[id_field]) == str(record_id)
+
+
+class InMemoryMockStore:
+    """A ``MockStore`` in process memory, guarded by one re-entrant lock.
+
+    The lock is re-entrant so an ``update`` callback that reads the store
+    cannot deadlock; it is held for every method, which is what makes
+    ``insert`` (id assignment plus duplicate check) and ``update`` atomic.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._collections: dict[CollectionKey, list[dict]] = {}
+        self._seeded: set[CollectionKey] = set()
+
+    def _index(self, key: CollectionKey, record_id: str | int, id_field: str) -> int | None:
+        for index, record in enumerate(self._collections.get(key, ())):
+            if _same_id(record, id_field, record_id):
+                return index
+        return None
+
+    def all(self, key: CollectionKey) -> list[dict]:
+        with self._lock:
+            return copy.deepcopy(self._collections.get(key, []))
+
+    def get(self, key: CollectionKey, record_id: str, *, id_field: str = "id") -> dict | None:
+        with self._lock:
+            index = self._index(key, record_id, id_field)
+            if index is None:
+                return None
+            return copy.deepcopy(self._collections[key][index])
+
+    def insert(self, key: CollectionKey, record: dict, *, id_field: str, new_id: NewId) -> dict:
+        stored = copy.deepcopy(record)
+        with self._lock:
+            records = self._collections.setdefault(key, [])
+            if stored.get(id_field) is None:
+                # The id goes first so responses read naturally.
+                stored = {id_field: new_id(copy.deepcopy(records)),
+                          **{name: value for name, value in stored.items() if name != id_field}}
+            if self._index(key, stored[id_field], id_field) is not None:
+                raise DuplicateRecordId(stored[id_field])
+            records.append(stored)
+            return copy.deepcopy(stored)
+
+    def replace(self, key: CollectionKey, record_id: str, record: dict, *,
+                id_field: str = "id") -> dict | None:
+        stored = copy.deepcopy(record)
+        with self._lock:
+            index = self._index(key, record_id, id_field)
+            if index is None:
+                return None
+            self._collections[key][index] = stored
+            return copy.deepcopy(stored)
+
+    def update(self, key: CollectionKey, record_id: str, change: Callable[[dict], dict], *,
+               id_field: str = "id") -> dict | None:
+        with self._lock:
+            index = self._index(key, record_id, id_field)
+            if index is None:
+                return None
+            stored = copy.deepcopy(change(copy.deepcopy(self._collections[key][index])))
+            self._collections[key][index] = stored
+            return copy.deepcopy(stored)
+
+    def delete(self, key: CollectionKey, record_id: str, *, id_field: str = "id") -> bool:
+        with self._lock:
+            index = self._index(key, record_id, id_field)
+            if index is None:
+                return False
+            del self._collections[key][index]
+            return True
+
+    def seed_once(self, key: CollectionKey, records: Callable[[], list[dict]]) -> None:
+        with self._lock:
+            if key in self._seeded:
+                return
+            seeds = copy.deepcopy(records())
+            self._collections[key] = seeds + self._collections.get(key, [])
+            self._seeded.add(key)
+
+    def clear(self, account_id: str, data_key: str) -> None:
+        def belongs(key: CollectionKey) -> bool:
+            return key.account_id == account_id and key.data_key == data_key
+
+        with self._lock:
+            for key in [key for key in self._collections if belongs(key)]:
+                del self._collections[key]
+            self._seeded = {key for key in self._seeded if not belongs(key)}
+
+
+_default_store: MockStore | None = None
+_default_store_lock = threading.Lock()
+
+
+def get_mock_store() -> MockStore:
+    """The process-wide store, an ``InMemoryMockStore`` created on first use."""
+    global _default_store
+    with _default_store_lock:
+        if _default_store is None:
+            _default_store = InMemoryMockStore()
+        return _default_store
+
+
+def set_mock_store(store: MockStore) -> MockStore:
+    """Make ``store`` the process-wide store; return the previous one (for tests)."""
+    global _default_store
+    with _default_store_lock:
+        previous = _default_store if _default_store is not None else InMemoryMockStore()
+        _default_store = store
+        return previous
