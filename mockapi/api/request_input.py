@@ -1,0 +1,99 @@
+"""Reading API requests: size limit, JSON bodies, raw spec bodies and the caller's account.
+
+Every API view gets its input through these functions, so the error for a
+malformed, oversized or unauthenticated request is the same everywhere.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest
+
+from mockapi.accounts import parse_account_id
+from mockapi.errors import BadRequest, PayloadTooLarge
+
+#: Content types under which the request body *is* the OpenAPI document.
+RAW_SPEC_TYPES = frozenset({
+    "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain",
+    "application/vnd.oai.openapi", "application/vnd.oai.openapi+json", "application/vnd.oai.openapi+yaml",
+})
+ACCOUNT_HEADER = "X-Account-Id"
+
+
+@dataclass(frozen=True)
+class SpecSubmission:
+    text: str | bytes
+    account_id: str
+
+
+def request_body(request: HttpRequest) -> bytes:
+    """The raw body; ``PayloadTooLarge`` (413) past ``settings.MAX_REQUEST_BYTES``."""
+    limit = settings.MAX_REQUEST_BYTES
+    declared = request.META.get("CONTENT_LENGTH") or "0"
+    if declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"The request body is larger than the {limit:,}-byte limit.")
+    try:
+        return request.body
+    except RequestDataTooBig as error:
+        raise PayloadTooLarge(f"The request body is larger than the {limit:,}-byte limit.") from error
+
+
+def media_type(request: HttpRequest) -> str:
+    return (request.content_type or "").split(";")[0].strip().lower()
+
+
+def json_body(request: HttpRequest) -> Any:
+    """The parsed JSON body; ``BadRequest`` (400) when it is not JSON."""
+    body = request_body(request)
+    if not body.strip():
+        raise BadRequest("The request body is empty; send JSON.")
+    try:
+        return json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise BadRequest(f"The request body is not valid JSON: {error}.") from error
+
+
+def json_object_body(request: HttpRequest) -> dict[str, Any]:
+    body = json_body(request)
+    if not isinstance(body, dict):
+        raise BadRequest("The request body must be a JSON object.")
+    return body
+
+
+def account_id(request: HttpRequest, body: dict[str, Any] | None = None) -> str:
+    """The caller's account: ``accountId`` in the body, else the ``X-Account-Id`` header, else ``?accountId=``."""
+    value = (body or {}).get("accountId") or request.headers.get(ACCOUNT_HEADER) or request.GET.get("accountId")
+    if value is not None and not isinstance(value, str):
+        raise BadRequest("accountId must be a string.")
+    return parse_account_id(value)
+
+
+def optional_account_id(request: HttpRequest) -> str | None:
+    """The account if the caller named one (validated), else None."""
+    value = request.headers.get(ACCOUNT_HEADER) or request.GET.get("accountId")
+    return parse_account_id(value) if value else None
+
+
+def spec_submission(request: HttpRequest) -> SpecSubmission:
+    """The spec text and account of a compile/update request.
+
+    Either JSON ``{"openapi": "<yaml or json text>", "accountId": ...}`` (the
+    document may also be given as a JSON object), or the document itself as the
+    body under a YAML/OpenAPI content type with the account in a header or query.
+    """
+    if media_type(request) in RAW_SPEC_TYPES:
+        body = request_body(request)
+        if not body.strip():
+            raise BadRequest("The request body is empty; send the OpenAPI document.")
+        return SpecSubmission(text=body, account_id=account_id(request))
+    body = json_object_body(request)
+    spec = body.get("openapi")
+    if isinstance(spec, dict):
+        spec = json.dumps(spec)
+    if not isinstance(spec, str) or not spec.strip():
+        raise BadRequest("Send the OpenAPI document as text in the `openapi` field.")
+    return SpecSubmission(text=spec, account_id=account_id(request, body))
