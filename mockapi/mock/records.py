@@ -244,14 +244,14 @@ def _without_read_only(value: Any, schema: dict | None, keep: frozenset[str] = f
 
 
 def _set_at(record: dict, path: tuple[str, ...], value: str) -> None:
-    """Set ``value`` at ``path``, creating missing parent objects.
+    """Set ``value`` at ``path`` when its parent objects exist.
 
-    A parent that exists but is not an object (e.g. an explicit null) is left
-    alone: the timestamp has nowhere to go.
+    A nested timestamp lives in an object the client chose to send; a missing
+    or non-object parent is left alone rather than invented.
     """
     target = record
     for name in path[:-1]:
-        child = target.setdefault(name, {})
+        child = target.get(name)
         if not isinstance(child, dict):
             return
         target = child
