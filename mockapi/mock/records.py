@@ -14,7 +14,6 @@ a client may choose the id of a record it creates.
 """
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
@@ -25,7 +24,7 @@ from .query import ListQuery, value_at
 from .schema import (
     CREATED_AT_NAMES, ResourceSchema, id_is_integer, new_id_factory, timestamp_fields,
 )
-from .store import CollectionKey, DuplicateRecordId, MockStore
+from .store import CollectionKey, DuplicateRecordId, MockStore, clone_json
 from .validation import RecordError, json_pointer, validate_record
 
 Clock = Callable[[], datetime]
@@ -52,7 +51,7 @@ class RecordInvalid(Unprocessable):
 def merge_patch(target: Any, patch: Any) -> Any:
     """Apply a JSON Merge Patch (RFC 7386): objects merge, null deletes, the rest replaces."""
     if not isinstance(patch, dict):
-        return copy.deepcopy(patch)
+        return clone_json(patch)
     result = dict(target) if isinstance(target, dict) else {}
     for name, value in patch.items():
         if value is None:
@@ -211,7 +210,7 @@ class ResourceRecords:
 def _require_object(body: Any) -> dict:
     if not isinstance(body, dict):
         raise RecordInvalid([RecordError("Expected a JSON object.", "")])
-    return copy.deepcopy(body)
+    return clone_json(body)
 
 
 def _raise_if_invalid(schema: dict | None, record: dict) -> None:

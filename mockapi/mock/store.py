@@ -17,12 +17,20 @@ Contract shared by every implementation:
 """
 from __future__ import annotations
 
-import copy
 import threading
 from dataclasses import dataclass
-from typing import Callable, Protocol, runtime_checkable
+from typing import Any, Callable, Protocol, runtime_checkable
 
 NewId = Callable[[list[dict]], "str | int"]
+
+
+def clone_json(value: Any) -> Any:
+    """A deep copy of JSON data (dicts, lists, scalars); several times faster than ``copy.deepcopy``."""
+    if isinstance(value, dict):
+        return {key: clone_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [clone_json(item) for item in value]
+    return value
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,7 @@ class MockStore(Protocol):
         ...
 
     def insert(self, key: CollectionKey, record: dict, *, id_field: str, new_id: NewId) -> dict:
-        """Append ``record``; assign ``new_id(existing_records)`` when it has no id.
+        """Append ``record``; assign ``new_id(existing_records)`` (read-only access) when it has no id.
 
         A missing id is an absent key or ``None``. Raises ``DuplicateRecordId``
         when the id is already taken. Returns the stored record.
@@ -126,37 +134,37 @@ class InMemoryMockStore:
 
     def all(self, key: CollectionKey) -> list[dict]:
         with self._lock:
-            return copy.deepcopy(self._collections.get(key, []))
+            return clone_json(self._collections.get(key, []))
 
     def get(self, key: CollectionKey, record_id: str, *, id_field: str = "id") -> dict | None:
         with self._lock:
             index = self._index(key, record_id, id_field)
             if index is None:
                 return None
-            return copy.deepcopy(self._collections[key][index])
+            return clone_json(self._collections[key][index])
 
     def insert(self, key: CollectionKey, record: dict, *, id_field: str, new_id: NewId) -> dict:
-        stored = copy.deepcopy(record)
+        stored = clone_json(record)
         with self._lock:
             records = self._collections.setdefault(key, [])
             if stored.get(id_field) is None:
                 # The id goes first so responses read naturally.
-                stored = {id_field: new_id(copy.deepcopy(records)),
+                stored = {id_field: new_id(records),
                           **{name: value for name, value in stored.items() if name != id_field}}
             if self._index(key, stored[id_field], id_field) is not None:
                 raise DuplicateRecordId(stored[id_field])
             records.append(stored)
-            return copy.deepcopy(stored)
+            return clone_json(stored)
 
     def replace(self, key: CollectionKey, record_id: str, record: dict, *,
                 id_field: str = "id") -> dict | None:
-        stored = copy.deepcopy(record)
+        stored = clone_json(record)
         with self._lock:
             index = self._index(key, record_id, id_field)
             if index is None:
                 return None
             self._collections[key][index] = stored
-            return copy.deepcopy(stored)
+            return clone_json(stored)
 
     def update(self, key: CollectionKey, record_id: str, change: Callable[[dict], dict], *,
                id_field: str = "id") -> dict | None:
@@ -164,9 +172,9 @@ class InMemoryMockStore:
             index = self._index(key, record_id, id_field)
             if index is None:
                 return None
-            stored = copy.deepcopy(change(copy.deepcopy(self._collections[key][index])))
+            stored = clone_json(change(clone_json(self._collections[key][index])))
             self._collections[key][index] = stored
-            return copy.deepcopy(stored)
+            return clone_json(stored)
 
     def delete(self, key: CollectionKey, record_id: str, *, id_field: str = "id") -> bool:
         with self._lock:
@@ -180,7 +188,7 @@ class InMemoryMockStore:
         with self._lock:
             if key in self._seeded:
                 return
-            seeds = copy.deepcopy(records())
+            seeds = clone_json(records())
             self._collections[key] = seeds + self._collections.get(key, [])
             self._seeded.add(key)
 
