@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from mockapi.demos.catalog import demo_spec
+from mockapi.demos.catalog import demo_spec, fixture_records
 from tests.mockapi.live_helpers import http
 
 THREADS = 20
@@ -37,3 +37,18 @@ def test_twenty_threads_creating_records_lose_nothing(live_server, owner_account
     assert int(headers["X-Total-Count"]) == len(before) + THREADS * PER_THREAD
     assert len(new_ids) == len(set(new_ids)) == THREADS * PER_THREAD
     assert not set(new_ids) & {record["id"] for record in before}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_first_requests_seed_demo_data_once(live_server, owner_account):
+    _, compiled, _ = http("POST", f"{live_server.url}/api/compile-openapi",
+                          {"openapi": demo_spec("products").text(), "accountId": owner_account})
+    collection = f"{live_server.url}/api/mock/{compiled['id']}/products"
+
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        answers = list(pool.map(lambda _: http("GET", collection), range(THREADS)))
+
+    seeded = len(fixture_records("demo-products", "products"))
+    assert {status for status, _, _ in answers} == {200}
+    assert {len(records) for _, records, _ in answers} == {seeded}
+    assert len({record["id"] for record in answers[0][1]}) == seeded
