@@ -80,28 +80,7 @@ def app_url(compilation_id: str) -> str:
     return f"/u/{compilation_id}"
 
 
-def compilation_json(compilation: Compilation) -> dict[str, Any]:
-    """The full JSON entry of ``GET /api/compilations/<id>``."""
-    return {
-        "id": compilation.id,
-        "url": app_url(compilation.id),
-        "accountId": compilation.account_id,
-        "name": compilation.name,
-        "status": compilation.status,
-        "resourceNames": compilation.resource_names,
-        "resourceSlugs": compilation.resource_slugs,
-        "specs": compilation.specs,
-        "apiIr": compilation.api_ir,
-        "diffFromPrevious": compilation.diff_from_previous,
-        "errors": compilation.errors,
-        "openapiCanonicalHash": compilation.openapi_canonical_hash,
-        "isPredefined": is_predefined(compilation),
-        "createdAt": compilation.created_at.isoformat(),
-        "updatedAt": compilation.updated_at.isoformat(),
-    }
-
-
-def summary_json(summary: CompilationSummary) -> dict[str, Any]:
+def summary_json(summary: CompilationSummary | Compilation) -> dict[str, Any]:
     """One item of ``GET /api/compilations``."""
     return {
         "id": summary.id,
@@ -112,4 +91,18 @@ def summary_json(summary: CompilationSummary) -> dict[str, Any]:
         "resourceSlugs": summary.resource_slugs,
         "createdAt": summary.created_at.isoformat(),
         "updatedAt": summary.updated_at.isoformat(),
+    }
+
+
+def compilation_json(compilation: Compilation) -> dict[str, Any]:
+    """The full JSON entry of ``GET /api/compilations/<id>``: the summary plus everything stored."""
+    return {
+        **summary_json(compilation),
+        "accountId": compilation.account_id,
+        "specs": compilation.specs,
+        "apiIr": compilation.api_ir,
+        "diffFromPrevious": compilation.diff_from_previous,
+        "errors": compilation.errors,
+        "openapiCanonicalHash": compilation.openapi_canonical_hash,
+        "isPredefined": is_predefined(compilation),
     }
