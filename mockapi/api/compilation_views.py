@@ -12,18 +12,12 @@ from mockapi.mock import get_mock_store
 
 
 def _compiled_json(compilation: Compilation) -> dict[str, object]:
-    """The compile/update answer: what the client needs to open and drive the app."""
+    """The compile/update answer: the summary plus what the client needs to drive the app."""
     return {
-        "id": compilation.id,
-        "url": services.app_url(compilation.id),
-        "name": compilation.name,
-        "resourceNames": compilation.resource_names,
-        "resourceSlugs": compilation.resource_slugs,
+        **services.summary_json(compilation),
         "specs": compilation.specs,
         "apiIr": compilation.api_ir,
         "diffFromPrevious": compilation.diff_from_previous,
-        "createdAt": compilation.created_at.isoformat(),
-        "updatedAt": compilation.updated_at.isoformat(),
     }
 
 
