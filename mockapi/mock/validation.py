@@ -68,8 +68,33 @@ def _record_error(error: ValidationError) -> RecordError:
         # at the property itself so a form can show the error on its field.
         missing = _missing_property(error)
         if missing is not None:
-            return RecordError(f"{missing!r} is a required property", json_pointer(path + [missing]))
-    return RecordError(error.message, json_pointer(path))
+            return RecordError(f"{missing} is required.", json_pointer(path + [missing]))
+    return RecordError(_readable_message(error), json_pointer(path))
+
+
+_FORMAT_NAMES = {"date": "date (YYYY-MM-DD)", "date-time": "date and time (ISO 8601)", "email": "email address",
+                 "uri": "URL", "uuid": "UUID"}
+_TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+               "object": "an object", "array": "a list", "null": "null"}
+
+
+def _readable_message(error: ValidationError) -> str:
+    """A sentence a form can show next to the field; jsonschema's own text otherwise."""
+    keyword, expected = error.validator, error.validator_value
+    if keyword == "format" and expected in _FORMAT_NAMES:
+        return f"Enter a valid {_FORMAT_NAMES[expected]}."
+    if keyword == "type":
+        names = [_TYPE_NAMES.get(name, name) for name in (expected if isinstance(expected, list) else [expected])]
+        return f"Must be {' or '.join(names)}."
+    if keyword == "enum":
+        return "Must be one of: " + ", ".join(str(option) for option in expected) + "."
+    if keyword in ("maxLength", "minLength"):
+        return f"Must be at {'most' if keyword == 'maxLength' else 'least'} {expected} characters long."
+    if keyword in ("maximum", "minimum"):
+        return f"Must be {'at most' if keyword == 'maximum' else 'at least'} {expected}."
+    if keyword == "pattern":
+        return f"Must match the pattern {expected}."
+    return error.message
 
 
 def _missing_property(error: ValidationError) -> str | None:

@@ -142,3 +142,20 @@ def test_json_pointer_helper_escapes_tilde_before_slash():
 def test_record_error_serializes_with_camel_case_pointer():
     error = RecordError("bad", "/name")
     assert error.to_json() == {"message": "bad", "jsonPointer": "/name"}
+
+
+def test_messages_are_sentences_a_form_can_show():
+    schema = {"type": "object", "required": ["name"], "properties": {
+        "name": {"type": "string", "maxLength": 3}, "email": {"type": "string", "format": "email"},
+        "age": {"type": "integer", "minimum": 0}, "role": {"type": "string", "enum": ["a", "b"]}}}
+
+    errors = validate_record(schema, {"email": "nope", "age": -1, "role": "c"})
+    too_long = validate_record(schema, {"name": "long", "age": "x"})
+
+    assert {(e.json_pointer, e.message) for e in errors} == {
+        ("/name", "name is required."), ("/email", "Enter a valid email address."),
+        ("/age", "Must be at least 0."), ("/role", "Must be one of: a, b."),
+    }
+    assert {(e.json_pointer, e.message) for e in too_long} == {
+        ("/name", "Must be at most 3 characters long."), ("/age", "Must be a whole number."),
+    }
