@@ -1,7 +1,10 @@
 """Fixtures shared by every Django-side test: the three kinds of caller."""
 from __future__ import annotations
 
+import socket
+
 import pytest
+from django.db import connections
 
 OWNER_ACCOUNT = "acct-owner-0001"
 OTHER_ACCOUNT = "acct-other-0002"
@@ -17,3 +20,23 @@ def owner_account() -> str:
 def other_account() -> str:
     """A valid account that owns nothing the test created."""
     return OTHER_ACCOUNT
+
+
+def closed_port() -> int:
+    """A loopback port that nothing listens on (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def database_down(transactional_db):
+    """PostgreSQL refusing connections: the default connection points at a closed port."""
+    connection = connections["default"]
+    saved = dict(connection.settings_dict)
+    connection.close()
+    connection.settings_dict.update(HOST="127.0.0.1", PORT=str(closed_port()))
+    yield
+    connection.close()
+    connection.settings_dict.clear()
+    connection.settings_dict.update(saved)

@@ -1,11 +1,14 @@
-"""Compilations outlive the server process: stop it, start a new one, all still there."""
+"""Compilations outlive the server process: stop it, start a new one, API and pages still serve them."""
 from __future__ import annotations
 
+import html
 import os
 import socket
 import subprocess
 import sys
 import time
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -13,6 +16,7 @@ import pytest
 from django.db import connection
 
 from mockapi.demos.catalog import demo_spec
+from mockapi.pages.accounts import ACCOUNT_COOKIE
 from tests.mockapi.live_helpers import http
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,6 +53,18 @@ def _start_server(port: int) -> subprocess.Popen:
     raise AssertionError(f"server did not start: {server.stderr.read().decode()[-2000:]}")
 
 
+@dataclass(frozen=True)
+class Page:
+    status: int
+    text: str
+
+
+def _page(url: str, account: str) -> Page:
+    request = urllib.request.Request(url, headers={"Cookie": f"{ACCOUNT_COOKIE}={account}"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return Page(response.status, response.read().decode())
+
+
 def _stop(server: subprocess.Popen) -> None:
     server.terminate()
     server.wait(timeout=15)
@@ -71,6 +87,7 @@ def test_compilations_survive_a_server_restart(owner_account, other_account):
         _, listed, _ = http("GET", f"{base}/api/compilations?accountId={owner_account}")
         _, entry, _ = http("GET", f"{base}/api/compilations/{compiled['id']}?accountId={owner_account}")
         mock_status, tasks, _ = http("GET", f"{base}/api/mock/{compiled['id']}/tasks")
+        page = _page(f"{base}/u/{compiled['id']}/tasks", owner_account)
         forbidden = http("GET", f"{base}/api/compilations/{compiled['id']}?accountId={other_account}")[0]
         _, others, _ = http("GET", f"{base}/api/compilations?accountId={other_account}")
     finally:
@@ -79,5 +96,6 @@ def test_compilations_survive_a_server_restart(owner_account, other_account):
     assert [item["id"] for item in listed["items"]] == [compiled["id"]]
     assert entry["specs"] == compiled["specs"]
     assert mock_status == 200 and len(tasks) > 0
+    assert page.status == 200 and html.escape(tasks[0]["title"]) in page.text
     assert forbidden == 403
     assert others == {"items": []}

@@ -2,30 +2,11 @@
 from __future__ import annotations
 
 import logging
-import socket
 
 import pytest
-from django.db import connections
 from django.test import override_settings
 
-
-def closed_port() -> int:
-    """A loopback port that nothing listens on (bound, then released)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def database_down(transactional_db):
-    connection = connections["default"]
-    saved = dict(connection.settings_dict)
-    connection.close()
-    connection.settings_dict.update(HOST="127.0.0.1", PORT=str(closed_port()))
-    yield
-    connection.close()
-    connection.settings_dict.clear()
-    connection.settings_dict.update(saved)
+from mockapi.demos.catalog import demo_spec
 
 
 def test_health_reports_ok_when_the_database_is_up(client, db):
@@ -63,3 +44,18 @@ def test_unknown_api_path_is_a_json_404(client, db):
     response = client.get("/api/no-such-endpoint")
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize("method, path, body", [
+    ("post", "/api/compile-openapi", {"openapi": "openapi: 3.0.3", "accountId": "acct-owner-0001"}),
+    ("get", "/api/compilations?accountId=acct-owner-0001", None),
+    ("get", "/api/compilations/abcdef123456?accountId=acct-owner-0001", None),
+    ("get", "/api/mock/abcdef123456/users", None),
+])
+def test_every_api_endpoint_answers_json_500_when_the_database_is_down(client, database_down, method, path, body):
+    if body is not None:
+        body = {**body, "openapi": demo_spec("users").text()}
+    response = getattr(client, method)(path, data=body, content_type="application/json")
+
+    assert response.status_code == 500
+    assert response.json()["code"] == "storage_unavailable"

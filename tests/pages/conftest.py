@@ -8,7 +8,6 @@ from mockapi.compilations.services import compile_for_account
 from mockapi.demos.catalog import demo_spec
 from mockapi.mock import InMemoryMockStore, set_mock_store
 from mockapi.pages.accounts import ACCOUNT_COOKIE
-from tests.mockapi.test_storage_outage import database_down  # noqa: F401  (PostgreSQL refusing connections)
 
 
 @pytest.fixture(autouse=True)
