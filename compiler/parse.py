@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 import yaml
@@ -24,6 +25,7 @@ MAX_NODES = 2_000_000
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_JSON_START = re.compile(r'\s*(\[|\{\s*("|\}))')
 
 
 class _DocumentLoader(_BaseLoader):  # type: ignore[valid-type, misc]
@@ -37,6 +39,8 @@ class _DocumentLoader(_BaseLoader):  # type: ignore[valid-type, misc]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # `<<: *anchor` merges; the constructor expands it
             key = self.construct_object(key_node, deep=True)
             if isinstance(key, (dict, list)):
                 continue  # reported later as a non-string key
@@ -64,20 +68,21 @@ def parse_document(text: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         _fail("The document contains NUL bytes; it looks like a binary file.")
     if not decoded.strip():
         _fail("The document is empty.")
-    if decoded.lstrip()[:1] in "{[":
-        document = _parse_json(decoded)
-    else:
-        document = _parse_yaml(decoded)
+    document = _parse_json_or_yaml(decoded) if decoded.lstrip()[:1] in "{[" else _parse_yaml(decoded)
     if not isinstance(document, dict):
         _fail(f"The document must be a mapping (an OpenAPI object), not {_kind(document)}.")
     return _normalize(document, [])
 
 
-def _parse_json(decoded: str) -> Any:
+def _parse_json_or_yaml(decoded: str) -> Any:
+    """JSON, unless the text is a YAML flow mapping (``{openapi: 3.1.0, ...}``: an unquoted first key)."""
     try:
         return json.loads(decoded, object_pairs_hook=_json_object)
-    except json.JSONDecodeError as error:
-        _fail(f"Invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}.", line=error.lineno)
+    except json.JSONDecodeError as json_error:
+        if not _JSON_START.match(decoded):
+            return _parse_yaml(decoded)
+        _fail(f"Invalid JSON at line {json_error.lineno}, column {json_error.colno}: {json_error.msg}.",
+              line=json_error.lineno)
     except RecursionError:
         _fail(f"The document nests deeper than {MAX_DEPTH} levels.")
 
@@ -157,6 +162,8 @@ def _normalize(node: Any, path: list[str | int]) -> Any:
         for key, value in node.items():
             if isinstance(key, bool) or not isinstance(key, (str, int)):
                 _fail(f"Mapping keys must be strings; found {_kind(key)} {key!r}.", path)
+            if str(key) in result:
+                _fail(f"Duplicate key {str(key)!r} (written both as a number and as text).", path)
             result[str(key)] = _normalize(value, [*path, str(key)])
         return result
     if isinstance(node, list):

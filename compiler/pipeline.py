@@ -12,7 +12,7 @@ from compiler.lower import lower_uispecs
 from compiler.model import ApiIR, UISpec
 from compiler.parse import DEFAULT_MAX_BYTES, parse_document
 from compiler.plan import plan_ui
-from compiler.pointers import line_of_pointer
+from compiler.pointers import lines_of_pointers
 from compiler.resolve import check_refs, resolve_refs
 from compiler.validate_structure import check_version, structure_errors
 from compiler.validate_subset import subset_errors
@@ -87,5 +87,9 @@ def _with_lines(errors: list[CompileError], text: str | bytes) -> list[CompileEr
             return errors
     if len(text) > DEFAULT_MAX_BYTES:
         return errors
-    return [error if error.line is not None or error.code == "OAS_PARSE_ERROR"
-            else error.at_line(line_of_pointer(text, error.json_pointer)) for error in errors]
+    wanted = [error.json_pointer for error in errors if error.line is None and error.code != "OAS_PARSE_ERROR"]
+    if not wanted:
+        return errors
+    lines = lines_of_pointers(text, wanted)
+    return [error.at_line(lines[error.json_pointer]) if error.json_pointer in lines and error.line is None
+            else error for error in errors]

@@ -31,11 +31,16 @@ def follow(document: Any, segments: Iterable[str]) -> Any:
     for segment in segments:
         if isinstance(node, dict) and segment in node:
             node = node[segment]
-        elif isinstance(node, list) and segment.isdigit() and int(segment) < len(node):
+        elif isinstance(node, list) and _is_index(segment) and int(segment) < len(node):
             node = node[int(segment)]
         else:
             raise KeyError(segment)
     return node
+
+
+def _is_index(segment: str) -> bool:
+    """RFC 6901 array indexes: digits without leading zeros, so each node has one spelling."""
+    return segment.isdigit() and segment.isascii() and (segment == "0" or not segment.startswith("0"))
 
 
 def line_of_pointer(text: str, json_pointer: str) -> int | None:
@@ -44,10 +49,23 @@ def line_of_pointer(text: str, json_pointer: str) -> int | None:
     Works for YAML and for JSON (JSON is read as YAML here). For a mapping
     member the line of its key is returned, since that is what a reader looks for.
     """
+    return lines_of_pointers(text, [json_pointer]).get(json_pointer)
+
+
+def lines_of_pointers(text: str, json_pointers: Iterable[str]) -> dict[str, int | None]:
+    """``line_of_pointer`` for many pointers, reading the text once."""
+    pointers = list(json_pointers)
     try:
-        node = yaml.compose(text, Loader=_LineLoader)
+        root = yaml.compose(text, Loader=_LineLoader)
+    except (yaml.YAMLError, RecursionError):
+        return {json_pointer: None for json_pointer in pointers}
+    return {json_pointer: _line_in(root, json_pointer) for json_pointer in pointers}
+
+
+def _line_in(node: yaml.Node | None, json_pointer: str) -> int | None:
+    try:
         segments = split_pointer(json_pointer)
-    except (yaml.YAMLError, ValueError, RecursionError):
+    except ValueError:
         return None
     line = node.start_mark.line if node is not None else None
     for segment in segments:

@@ -19,9 +19,8 @@ MAX_EXPANDED_NODES = 1_000_000
 def check_refs(document: dict[str, Any]) -> None:
     """Raise ``CompileFailed`` listing every external, dangling or circular ``$ref``."""
     refs = list(_iter_refs(document, []))
-    errors = [error for location, target in refs if (error := _ref_error(document, location, target))]
-    fail_if_any(errors)
-    fail_if_any(_cycle_errors(document, refs))
+    fail_if_any(error for location, target in refs if (error := _ref_error(document, location, target)))
+    fail_if_any(_cycle_errors(document, [(location, target) for location, target in refs if target]))
 
 
 def resolve_refs(document: dict[str, Any]) -> dict[str, Any]:
@@ -53,35 +52,60 @@ def resolve_refs(document: dict[str, Any]) -> dict[str, Any]:
                 before = budget[0]
                 segments = split_pointer(target[1:])
                 cache[target] = (resolve(follow(document, segments), list(segments)), before - budget[0])
-            siblings = {key: resolve(value, [*path, key]) for key, value in node.items() if key != "$ref"}
+            siblings = {key: member(key, value, path) for key, value in node.items() if key != "$ref"}
             resolved = cache[target][0]
             if siblings and isinstance(resolved, dict):
                 return {**resolved, **siblings}
             return resolved
-        return {key: resolve(value, [*path, key]) for key, value in node.items()}
+        return {key: member(key, value, path) for key, value in node.items()}
+
+    def member(key: str, value: Any, path: list[str | int]) -> Any:
+        return value if is_data(path[-1] if path else None, key, value) else resolve(value, [*path, key])
 
     return resolve(document, [])
 
 
-def _iter_refs(node: Any, path: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
-    """(location of the ``$ref`` member, its value) for every reference, in document order.
+#: Maps whose keys are names chosen by the author (a property may be called
+#: ``example``), as opposed to objects whose keys are keywords.
+_NAME_MAPS = frozenset({
+    "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas", "responses",
+    "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems",
+    "paths", "content", "encoding", "variables", "webhooks", "mapping", "scopes",
+})
+#: Keywords whose values are instance data, where a ``$ref`` member is just data.
+_DATA_KEYWORDS = frozenset({"example", "default", "const", "enum", "value"})
 
-    ``$ref`` inside ``example``/``examples`` values is data, not a reference.
+
+def is_data(parent_key: str | int | None, key: str, value: Any) -> bool:
+    """Whether ``key``'s value (in a mapping found under ``parent_key``) is data rather than document.
+
+    Data is never searched for references: ``example``, ``default``, ``const``,
+    ``enum``, an Example Object's ``value``, a 3.1 schema's ``examples`` list
+    and ``x-`` extensions. In a map of names these words are just names.
     """
+    if parent_key in _NAME_MAPS:
+        return False
+    return key in _DATA_KEYWORDS or key.startswith("x-") or (key == "examples" and isinstance(value, list))
+
+
+def _iter_refs(node: Any, path: list[str | int]) -> Iterator[tuple[list[str | int], str | None]]:
+    """(location of the ``$ref`` member, its value if a string) for every reference, in document order."""
+    parent_key = path[-1] if path else None
     if isinstance(node, dict):
-        ref = node.get("$ref")
         if "$ref" in node:
-            yield [*path, "$ref"], ref if isinstance(ref, str) else repr(ref)
+            yield [*path, "$ref"], node["$ref"] if isinstance(node["$ref"], str) else None
         for key, value in node.items():
-            if key not in ("$ref", "example", "examples"):
+            if key != "$ref" and not is_data(parent_key, key, value):
                 yield from _iter_refs(value, [*path, key])
     elif isinstance(node, list):
         for index, item in enumerate(node):
             yield from _iter_refs(item, [*path, index])
 
 
-def _ref_error(document: dict[str, Any], location: list[str | int], target: str) -> CompileError | None:
+def _ref_error(document: dict[str, Any], location: list[str | int], target: str | None) -> CompileError | None:
     where = pointer(location)
+    if target is None:
+        return CompileError(where, "OAS_UNRESOLVED_REF", "A $ref must be a string such as '#/components/schemas/Name'.")
     if not target.startswith("#"):
         return CompileError(where, "OAS_EXTERNAL_REF",
                             f"External reference {target!r} is not supported and was not fetched; inline it under components.")

@@ -19,11 +19,21 @@ _VERSION = re.compile(r"^3\.(0|1)\.\d+$")
 _OPERATION_IN_MESSAGE = re.compile(r"for '(\w+)' (?:operation )?in '([^']+)'")
 
 
+class _OfflineV30Validator(OpenAPIV30SpecValidator):
+    """No URL or file handlers: a reference that slipped past ``check_refs`` fails instead of being fetched."""
+
+    resolver_handlers: dict[str, Any] = {}
+
+
+class _OfflineV31Validator(OpenAPIV31SpecValidator):
+    resolver_handlers: dict[str, Any] = {}
+
+
 def check_version(document: dict[str, Any]) -> type:
     """The validator class for the document's OpenAPI version; fails on anything but 3.0.x/3.1.x."""
     version = document.get("openapi")
     if isinstance(version, str) and (match := _VERSION.match(version)):
-        return OpenAPIV30SpecValidator if match.group(1) == "0" else OpenAPIV31SpecValidator
+        return _OfflineV30Validator if match.group(1) == "0" else _OfflineV31Validator
     if "swagger" in document:
         message = f"Swagger {document['swagger']} is not supported; convert the document to OpenAPI 3.0 or 3.1."
         location = ["swagger"]
