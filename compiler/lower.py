@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from jsonschema import Draft202012Validator
+import jsonschema_rs
 
 from compiler.errors import CompileError, fail_if_any
 from compiler.model import UIColumn, UIField, UIFilter, UIOperation, UISpec
@@ -26,13 +26,14 @@ def lower_uispecs(plans: list[ResourcePlan]) -> dict[str, UISpec]:
 
 def uispec_errors(spec: Any, slug: str) -> Iterator[CompileError]:
     """Every way ``spec`` breaks the UISpec JSON Schema, located under ``/<slug>``."""
-    for error in sorted(_validator().iter_errors(spec), key=lambda error: list(map(str, error.absolute_path))):
-        yield CompileError(pointer([slug, *error.absolute_path]), "UISPEC_INVALID", error.message)
+    for error in sorted(_validator().iter_errors(spec), key=lambda error: list(map(str, error.instance_path))):
+        yield CompileError(pointer([slug, *error.instance_path]), "UISPEC_INVALID", error.message)
 
 
 @lru_cache(maxsize=1)
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(json.loads(UISPEC_SCHEMA_PATH.read_text(encoding="utf-8")))
+def _validator() -> jsonschema_rs.Validator:
+    """The UISpec schema, compiled once (jsonschema-rs: a 150-resource spec checks in milliseconds)."""
+    return jsonschema_rs.validator_for(json.loads(UISPEC_SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
 def _uispec(plan: ResourcePlan) -> UISpec:
