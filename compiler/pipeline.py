@@ -19,8 +19,8 @@ from compiler.validate_subset import subset_errors
 
 #: The passes after parsing, as (name, what it does), in the order ``compile_openapi`` runs them.
 PASSES = (
-    ("check_refs", "every $ref is local, resolvable and acyclic; nothing is fetched"),
     ("check_version", "OpenAPI 3.0.x or 3.1.x"),
+    ("check_refs", "every $ref is local, resolvable and acyclic; nothing is fetched"),
     ("validate", "openapi-spec-validator plus the supported subset, all errors together"),
     ("resolve_refs", "inline local $refs"),
     ("canonical_hash", "SHA-256 of the canonical JSON form"),
@@ -60,8 +60,8 @@ def compile_openapi(text: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     """Compile an OpenAPI 3.0/3.1 document (YAML or JSON text) into UISpecs, or report every error."""
     try:
         document = parse_document(text, max_bytes=max_bytes)
-        check_refs(document)
         validator_class = check_version(document)
+        check_refs(document)
         fail_if_any([*structure_errors(document, validator_class), *subset_errors(document)])
         resolved = resolve_refs(document)
         digest = canonical_hash(document)

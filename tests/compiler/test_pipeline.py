@@ -12,8 +12,14 @@ from tests.compiler.helpers import DEMO_NAMES, compile_dict, crud_paths, demo_te
 
 
 def test_passes_run_in_the_documented_order():
-    assert [name for name, _ in PASSES] == ["check_refs", "check_version", "validate", "resolve_refs",
+    assert [name for name, _ in PASSES] == ["check_version", "check_refs", "validate", "resolve_refs",
                                             "canonical_hash", "build_api_ir", "plan_ui", "lower_uispecs"]
+
+
+def test_the_version_is_checked_before_references():
+    result = compile_openapi('swagger: "2.0"\ninfo: {title: T, version: "1"}\n'
+                             'definitions: {A: {$ref: "#/definitions/Missing"}}\npaths: {}\n')
+    assert [(error.code, error.json_pointer) for error in result.errors] == [("OAS_UNSUPPORTED_VERSION", "/swagger")]
 
 
 def test_successful_result_has_name_hash_ir_and_specs():
