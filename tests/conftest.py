@@ -6,6 +6,8 @@ import socket
 import pytest
 from django.db import connections
 
+from mockapi.mock import InMemoryMockStore, set_mock_store
+
 OWNER_ACCOUNT = "acct-owner-0001"
 OTHER_ACCOUNT = "acct-other-0002"
 
@@ -40,3 +42,15 @@ def database_down(transactional_db):
     connection.close()
     connection.settings_dict.clear()
     connection.settings_dict.update(saved)
+
+
+@pytest.fixture(autouse=True)
+def mock_store():
+    """Each test gets an empty mock data store, swapped in the way production code receives it.
+
+    Live servers run in this process, so browser and HTTP tests see it too.
+    """
+    store = InMemoryMockStore()
+    previous = set_mock_store(store)
+    yield store
+    set_mock_store(previous)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from mockapi.mock import InMemoryMockStore, set_mock_store
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM (used
 # by fixtures and the live server's thread) must not refuse to run next to it.
@@ -35,14 +34,6 @@ def browser():
         )
         yield chromium
         chromium.close()
-
-
-@pytest.fixture(autouse=True)
-def mock_store():
-    """The live server runs in this process, so swapping the process store isolates each test."""
-    previous = set_mock_store(InMemoryMockStore())
-    yield
-    set_mock_store(previous)
 
 
 @pytest.fixture

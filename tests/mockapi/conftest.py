@@ -8,7 +8,6 @@ import pytest
 from django.test import Client
 
 from mockapi.demos.catalog import demo_spec
-from mockapi.mock import InMemoryMockStore, set_mock_store
 
 
 class ApiClient:
@@ -35,14 +34,6 @@ class ApiClient:
 @pytest.fixture
 def api() -> ApiClient:
     return ApiClient()
-
-
-@pytest.fixture(autouse=True)
-def fresh_mock_store():
-    """Each test gets an empty mock store, swapped in the way production code receives it."""
-    previous = set_mock_store(InMemoryMockStore())
-    yield
-    set_mock_store(previous)
 
 
 @pytest.fixture

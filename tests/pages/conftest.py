@@ -6,17 +6,7 @@ from django.test import Client
 
 from mockapi.compilations.services import compile_for_account
 from mockapi.demos.catalog import demo_spec
-from mockapi.mock import InMemoryMockStore, set_mock_store
 from mockapi.pages.accounts import ACCOUNT_COOKIE
-
-
-@pytest.fixture(autouse=True)
-def mock_store():
-    """Each test gets an empty mock data store; the process store comes back afterwards."""
-    store = InMemoryMockStore()
-    previous = set_mock_store(store)
-    yield store
-    set_mock_store(previous)
 
 
 def client_for(account_id: str) -> Client:
