@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("mockapi.pages.urls")),
 ]
 
+handler400 = error_views.bad_request
 handler404 = error_views.not_found
 handler500 = error_views.server_error

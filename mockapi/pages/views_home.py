@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mockapi.compilations.services import SpecRejected, compile_for_account, delete_for_account, recompile_for_account
 from mockapi.compilations.store import compilation_get_for_account, compilation_list_for_account
 from mockapi.demos.catalog import DEMO_SPECS, demo_spec
-from mockapi.errors import BadRequest
+from mockapi.errors import BadRequest, PayloadTooLarge
 from mockapi.mock import get_mock_store
 from mockapi.pages.accounts import with_account
 from mockapi.pages.diffs import group_changes
@@ -32,8 +32,8 @@ def compile_spec(request: HttpRequest) -> HttpResponse:
     """Compile the posted spec (demo, file or text); on success go to the new app."""
     try:
         text = _submitted_spec(request)
-    except BadRequest as bad:
-        return _render_home(request, text=request.POST.get("openapi", ""), form_error=bad.message, status=400)
+    except (BadRequest, PayloadTooLarge) as bad:
+        return _render_home(request, text=request.POST.get("openapi", ""), form_error=bad.message, status=bad.status)
     try:
         compilation = compile_for_account(account_id=request.account_id, text=text)
     except SpecRejected as rejected:
@@ -55,8 +55,8 @@ def update_compilation(request: HttpRequest, compilation_id: str) -> HttpRespons
             recompile_for_account(compilation_id=compilation.id, account_id=request.account_id, text=text)
         except SpecRejected as rejected:
             context.update(text=text, status=422, compile_errors=_with_source_lines(rejected.errors, text))
-        except BadRequest as bad:
-            context.update(text=request.POST.get("openapi", ""), form_error=bad.message, status=400)
+        except (BadRequest, PayloadTooLarge) as bad:
+            context.update(text=request.POST.get("openapi", ""), form_error=bad.message, status=bad.status)
         else:
             messages.success(request, f"Updated “{compilation.name}”.")
             return redirect("pages:diff", compilation_id=compilation.id)
@@ -113,7 +113,7 @@ def _submitted_text(request: HttpRequest) -> str:
     upload = request.FILES.get("file")
     if upload is not None:
         if upload.size > settings.MAX_REQUEST_BYTES:
-            raise BadRequest(f"The file is larger than {settings.MAX_REQUEST_BYTES} bytes.")
+            raise PayloadTooLarge(f"The file is larger than the {settings.MAX_REQUEST_BYTES:,}-byte limit.")
         return upload.read().decode("utf-8", errors="replace")
     return request.POST.get("openapi", "")
 

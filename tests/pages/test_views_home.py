@@ -134,6 +134,23 @@ def test_compile_nothing_is_a_400_with_a_hint(owner_client):
     assert b"Paste an OpenAPI document" in response.content
 
 
+def test_uploaded_file_over_the_limit_is_a_413_and_stores_nothing(owner_client, owner_account, settings):
+    settings.MAX_REQUEST_BYTES = 1_000
+    upload = SimpleUploadedFile("big.yaml", b"openapi: 3.0.3\n" + b"#" * 2_000, content_type="application/yaml")
+    response = csrf_post(owner_client, "/compile", {"source": "text", "openapi": "", "file": upload})
+    assert response.status_code == 413
+    assert b"limit" in response.content
+    assert compilation_list_for_account(account_id=owner_account) == []
+
+
+def test_pasted_text_over_the_limit_is_a_413_page(owner_client, owner_account, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000
+    response = csrf_post(owner_client, "/compile", {"source": "text", "openapi": "x" * 2_000})
+    assert response.status_code == 413
+    assert response["Content-Type"].startswith("text/html")
+    assert compilation_list_for_account(account_id=owner_account) == []
+
+
 def test_compile_unknown_demo_is_a_400(owner_client):
     response = csrf_post(owner_client, "/compile", {"source": "demo", "demo": "nope"})
     assert response.status_code == 400
