@@ -12,13 +12,13 @@ from django.views.decorators.csrf import csrf_exempt
 
 from mockapi.api.request_input import json_body, optional_account_id
 from mockapi.compilations.resources import OpenResource, open_resource
-from mockapi.compilations.store import CompilationForbidden, CompilationNotFound, compilation_get
+from mockapi.compilations.store import CompilationForbidden, CompilationNotFound, compilation_get_current
 from mockapi.errors import MethodNotAllowed
 from mockapi.mock import ListQuery, get_mock_store
 
 
 def _resource(request: HttpRequest, compilation_id: str, resource: str, *, on_item: bool) -> OpenResource:
-    compilation = compilation_get(compilation_id=compilation_id)
+    compilation = compilation_get_current(compilation_id=compilation_id)
     if compilation is None:
         raise CompilationNotFound()
     caller = optional_account_id(request)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import json
+import threading
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, TypeVar
@@ -70,6 +72,37 @@ def storage_ping() -> None:
 @_storage_guard
 def compilation_get(*, compilation_id: str) -> Compilation | None:
     return Compilation.objects.filter(pk=compilation_id).first()
+
+
+_RECENT_LIMIT = 256
+_recent: OrderedDict[str, Compilation] = OrderedDict()
+_recent_lock = threading.Lock()
+
+
+@_storage_guard
+def compilation_get_current(*, compilation_id: str) -> Compilation | None:
+    """``compilation_get`` for hot paths such as the mock API; the result must not be mutated.
+
+    One light query reads the row's ``updated_at``; the JSON columns are loaded
+    and parsed again only when the row changed since this process last read it,
+    so the answer is as current as ``compilation_get``'s, in any number of processes.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT updated_at FROM compilations WHERE id = %s", [compilation_id])
+        row = cursor.fetchone()
+    with _recent_lock:
+        cached = _recent.pop(compilation_id, None)
+    if row is None:
+        return None
+    if cached is None or cached.updated_at != row[0]:
+        cached = compilation_get(compilation_id=compilation_id)
+        if cached is None:
+            return None
+    with _recent_lock:
+        _recent[compilation_id] = cached
+        while len(_recent) > _RECENT_LIMIT:
+            _recent.popitem(last=False)
+    return cached
 
 
 @_storage_guard
@@ -181,6 +214,7 @@ __all__ = [
     "compilation_delete",
     "compilation_get",
     "compilation_get_for_account",
+    "compilation_get_current",
     "compilation_has",
     "compilation_list_for_account",
     "compilation_put",

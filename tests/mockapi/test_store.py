@@ -109,6 +109,24 @@ def test_delete_then_get_is_none(owner_account):
 
 
 @pytest.mark.django_db
+def test_get_current_follows_updates_and_deletes_and_skips_unchanged_json(owner_account):
+    put("curr00000001", owner_account, name="First")
+    first = store.compilation_get_current(compilation_id="curr00000001")
+    with CaptureQueriesContext(connection) as unchanged:
+        again = store.compilation_get_current(compilation_id="curr00000001")
+    put("curr00000001", owner_account, name="Second", specs={"dogs": {"entity": "Dog"}})
+    updated = store.compilation_get_current(compilation_id="curr00000001")
+    store.compilation_delete(compilation_id="curr00000001")
+
+    assert first.name == "First" and again is first
+    assert [query["sql"] for query in unchanged.captured_queries] == [
+        "SELECT updated_at FROM compilations WHERE id = 'curr00000001'"]
+    assert updated.name == "Second" and updated.specs == {"dogs": {"entity": "Dog"}}
+    assert store.compilation_get_current(compilation_id="curr00000001") is None
+    assert store.compilation_get_current(compilation_id="missing00001") is None
+
+
+@pytest.mark.django_db
 def test_get_for_account_checks_owner(owner_account, other_account):
     put("mine00000001", owner_account)
     assert store.compilation_get_for_account(compilation_id="mine00000001", account_id=owner_account).id == "mine00000001"
