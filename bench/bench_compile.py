@@ -29,8 +29,8 @@ from compiler.lower import lower_uispecs  # noqa: E402
 from compiler.parse import parse_document  # noqa: E402
 from compiler.plan import plan_ui  # noqa: E402
 from compiler.resolve import check_refs, resolve_refs  # noqa: E402
-from compiler.validate_structure import check_version, structure_errors  # noqa: E402
-from compiler.validate_subset import subset_errors  # noqa: E402
+from compiler.validate_structure import check_version, validate_structure  # noqa: E402
+from compiler.validate_subset import validate_subset  # noqa: E402
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -129,8 +129,8 @@ def per_pass(text: str, runs: int) -> dict[str, list[float]]:
         document = step("parse_document", parse_document, text)
         step("check_refs", check_refs, document)
         validator = step("check_version", check_version, document)
-        errors = step("structure_errors (openapi-spec-validator)", structure_errors, document, validator)
-        errors += step("subset_errors", subset_errors, document)
+        errors = step("validate_structure (openapi-spec-validator)", validate_structure, document, validator)
+        errors += step("validate_subset", validate_subset, document)
         fail_if_any(errors)
         resolved = step("resolve_refs", resolve_refs, document)
         step("canonical_hash", canonical_hash, document)

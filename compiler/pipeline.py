@@ -14,8 +14,8 @@ from compiler.parse import DEFAULT_MAX_BYTES, parse_document
 from compiler.plan import plan_ui
 from compiler.pointers import lines_of_pointers
 from compiler.resolve import check_refs, resolve_refs
-from compiler.validate_structure import check_version, structure_errors
-from compiler.validate_subset import subset_errors
+from compiler.validate_structure import check_version, validate_structure
+from compiler.validate_subset import validate_subset
 
 #: The passes after parsing, as (name, what it does), in the order ``compile_openapi`` runs them.
 PASSES = (
@@ -62,7 +62,7 @@ def compile_openapi(text: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
         document = parse_document(text, max_bytes=max_bytes)
         validator_class = check_version(document)
         check_refs(document)
-        fail_if_any([*structure_errors(document, validator_class), *subset_errors(document)])
+        fail_if_any([*validate_structure(document, validator_class), *validate_subset(document)])
         resolved = resolve_refs(document)
         digest = canonical_hash(document)
         api_ir = build_api_ir(resolved)

@@ -45,7 +45,7 @@ def check_version(document: dict[str, Any]) -> type:
     raise AssertionError("unreachable")
 
 
-def structure_errors(document: dict[str, Any], validator_class: type) -> list[CompileError]:
+def validate_structure(document: dict[str, Any], validator_class: type) -> list[CompileError]:
     """Every structural error openapi-spec-validator finds (refs must already be checked)."""
     errors = []
     try:

@@ -16,7 +16,7 @@ UNSUPPORTED_SCHEMA_KEYWORDS = ("allOf", "anyOf", "not", "oneOf")
 _BODY_METHODS = ("post", "put", "patch")
 
 
-def subset_errors(document: dict[str, Any]) -> list[CompileError]:
+def validate_subset(document: dict[str, Any]) -> list[CompileError]:
     """Every violation of the supported subset, in no particular order."""
     operations = list(iter_operations(document))
     errors = list(_schema_keyword_errors(document))
