@@ -85,6 +85,8 @@ def _parse_json_or_yaml(decoded: str) -> Any:
               line=json_error.lineno)
     except RecursionError:
         _fail(f"The document nests deeper than {MAX_DEPTH} levels.")
+    except ValueError as error:  # e.g. an integer past Python's 4,300-digit conversion limit
+        _fail(f"Invalid JSON: {error}.")
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -109,6 +111,8 @@ def _parse_yaml(decoded: str) -> Any:
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         _fail(f"Invalid YAML{where}: {error.problem or error.context}.", line=mark.line + 1 if mark else None)
     except yaml.YAMLError as error:
+        _fail(f"Invalid YAML: {error}.")
+    except ValueError as error:  # e.g. an integer past Python's 4,300-digit conversion limit
         _fail(f"Invalid YAML: {error}.")
 
 

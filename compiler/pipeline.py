@@ -69,6 +69,10 @@ def compile_openapi(text: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
         specs = lower_uispecs(plan_ui(api_ir))
     except CompileFailed as failure:
         return CompileResult(ok=False, errors=_with_lines(failure.errors, text))
+    except RecursionError:
+        # Bounded nesting and acyclic refs make this rare: a chain of $refs hundreds long.
+        too_deep = CompileError("", "OAS_TOO_COMPLEX", "The document's $ref chains are too long to resolve.")
+        return CompileResult(ok=False, errors=[too_deep])
     return CompileResult(ok=True, name=api_ir["api"]["title"] or "Untitled API", canonical_hash=digest,
                          api_ir=_plain(api_ir), specs=_plain(specs))
 

@@ -139,17 +139,47 @@ def _enclosing_targets(location: list[str | int], targets: set[str]) -> list[str
 
 
 def _targets_on_cycles(edges: dict[str, set[str]]) -> set[str]:
-    """Nodes of the reference graph that can reach themselves (iterative DFS per node)."""
+    """Nodes of the reference graph that can reach themselves, in linear time.
+
+    Tarjan's strongly connected components, iteratively (a chain of thousands
+    of references must not exhaust the stack): a node is on a cycle when its
+    component has several nodes or it refers to itself.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
     on_cycle: set[str] = set()
-    for start in sorted(edges):
-        seen: set[str] = set()
-        stack = sorted(edges.get(start, ()))
-        while stack:
-            node = stack.pop()
-            if node == start:
-                on_cycle.add(start)
-                break
-            if node not in seen:
-                seen.add(node)
-                stack.extend(sorted(edges.get(node, ())))
+    for root in sorted(edges):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(edges.get(root, ()))))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, successors = work[-1]
+            successor = next(successors, None)
+            if successor is not None:
+                if successor not in index:
+                    index[successor] = low[successor] = len(index)
+                    stack.append(successor)
+                    on_stack.add(successor)
+                    work.append((successor, iter(sorted(edges.get(successor, ())))))
+                elif successor in on_stack:
+                    low[node] = min(low[node], index[successor])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1 or node in edges.get(node, ()):
+                    on_cycle.update(component)
     return on_cycle

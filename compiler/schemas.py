@@ -45,22 +45,26 @@ def _root_schemas(document: dict[str, Any]) -> Iterator[tuple[Path, Any]]:
     components = _mapping(document.get("components"))
     for name, schema in _mapping(components.get("schemas")).items():
         yield ["components", "schemas", name], schema
-    for section in ("parameters", "headers"):
+    for section in ("parameters", "headers", "requestBodies", "responses"):
         for name, holder in _mapping(components.get(section)).items():
             yield from _holder_schemas(holder, ["components", section, name])
-    for section in ("requestBodies", "responses"):
-        for name, holder in _mapping(components.get(section)).items():
-            yield from _holder_schemas(holder, ["components", section, name])
+    # Path items under paths, and (3.1) under components/pathItems where a
+    # path's `$ref` may lead; a `$ref` item itself holds nothing to walk.
     for path_name, item in _mapping(document.get("paths")).items():
-        item = _mapping(item)
-        yield from _parameter_schemas(item.get("parameters"), ["paths", path_name, "parameters"])
-        for method in HTTP_METHODS:
-            operation = _mapping(item.get(method))
-            base: Path = ["paths", path_name, method]
-            yield from _parameter_schemas(operation.get("parameters"), [*base, "parameters"])
-            yield from _holder_schemas(operation.get("requestBody"), [*base, "requestBody"])
-            for code, response in _mapping(operation.get("responses")).items():
-                yield from _holder_schemas(response, [*base, "responses", code])
+        yield from _path_item_schemas(_mapping(item), ["paths", path_name])
+    for name, item in _mapping(components.get("pathItems")).items():
+        yield from _path_item_schemas(_mapping(item), ["components", "pathItems", name])
+
+
+def _path_item_schemas(item: dict[str, Any], path: Path) -> Iterator[tuple[Path, Any]]:
+    yield from _parameter_schemas(item.get("parameters"), [*path, "parameters"])
+    for method in HTTP_METHODS:
+        operation = _mapping(item.get(method))
+        base: Path = [*path, method]
+        yield from _parameter_schemas(operation.get("parameters"), [*base, "parameters"])
+        yield from _holder_schemas(operation.get("requestBody"), [*base, "requestBody"])
+        for code, response in _mapping(operation.get("responses")).items():
+            yield from _holder_schemas(response, [*base, "responses", code])
 
 
 def _parameter_schemas(parameters: Any, path: Path) -> Iterator[tuple[Path, Any]]:

@@ -7,6 +7,8 @@ arrays with ``X-Total-Count``, as json-server's are.
 """
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
@@ -41,7 +43,7 @@ def collection(request: HttpRequest, compilation_id: str, resource: str) -> Http
     if request.method == "POST":
         record = opened.records.create(json_body(request))
         response = _json(record, status=201)
-        response["Location"] = f"{request.path.rstrip('/')}/{record[opened.ir['idField']]}"
+        response["Location"] = f"{request.path.rstrip('/')}/{quote(str(record[opened.ir['idField']]), safe='')}"
         return response
     page, total = opened.records.list(ListQuery.from_params(dict(request.GET.lists())))
     response = _json(page)

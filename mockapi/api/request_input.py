@@ -46,15 +46,44 @@ def media_type(request: HttpRequest) -> str:
     return (request.content_type or "").split(";")[0].strip().lower()
 
 
+MAX_BODY_DEPTH = 64
+
+
 def json_body(request: HttpRequest) -> Any:
-    """The parsed JSON body; ``BadRequest`` (400) when it is not JSON."""
+    """The parsed JSON body; ``BadRequest`` (400) when it is not strict JSON or nests too deep.
+
+    NaN and Infinity are refused (they are not JSON and would poison later
+    answers), as are numbers too long to convert and nesting past ``MAX_BODY_DEPTH``.
+    """
     body = request_body(request)
     if not body.strip():
         raise BadRequest("The request body is empty; send JSON.")
     try:
-        return json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        value = json.loads(body, parse_constant=_refuse_constant)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise BadRequest(f"The request body is not valid JSON: {error}.") from error
+    except (ValueError, RecursionError) as error:
+        raise BadRequest(f"The request body is not acceptable JSON: {error}.") from error
+    if _nests_deeper_than(value, MAX_BODY_DEPTH):
+        raise BadRequest(f"The request body nests deeper than {MAX_BODY_DEPTH} levels.")
+    return value
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _nests_deeper_than(value: Any, limit: int) -> bool:
+    """Iterative, so a hostile body cannot exhaust the stack while being measured."""
+    pending = [(value, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if isinstance(node, (dict, list)):
+            if depth > limit:
+                return True
+            children = node.values() if isinstance(node, dict) else node
+            pending.extend((child, depth + 1) for child in children)
+    return False
 
 
 def json_object_body(request: HttpRequest) -> dict[str, Any]:

@@ -51,11 +51,10 @@ def recompile_for_account(*, compilation_id: str, account_id: str, text: str | b
 
 
 def delete_for_account(*, compilation_id: str, account_id: str, mock_store: MockStore) -> None:
-    """Delete the compilation; a custom spec's mock data goes with it, a demo's stays for the account."""
+    """Delete the compilation and the mock data kept under its id; a demo series' data stays for the account."""
     compilation = compilation_get_for_account(compilation_id=compilation_id, account_id=account_id)
     compilation_delete(compilation_id=compilation_id)
-    if not is_predefined(compilation):
-        mock_store.clear(account_id, compilation.id)
+    mock_store.clear(account_id, compilation.id)
 
 
 def _put(*, compilation_id: str, account_id: str, result: CompileResult, diff: dict[str, Any] | None) -> Compilation:

@@ -12,12 +12,13 @@ from .records import (
 )
 from .schema import ResourceSchema, id_is_integer, new_id_factory, timestamp_fields
 from .store import (
-    CollectionKey, DuplicateRecordId, InMemoryMockStore, MockStore, get_mock_store,
+    CollectionFull, CollectionKey, DuplicateRecordId, InMemoryMockStore, MockStore, get_mock_store,
     set_mock_store,
 )
 from .validation import RecordError, json_pointer, validate_record
 
 __all__ = [
+    "CollectionFull",
     "CollectionKey",
     "DuplicateRecordId",
     "FieldFilter",

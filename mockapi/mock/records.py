@@ -14,6 +14,7 @@ a client may choose the id of a record it creates.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
@@ -28,6 +29,8 @@ from .store import CollectionKey, DuplicateRecordId, MockStore, clone_json
 from .validation import RecordError, json_pointer, validate_record
 
 Clock = Callable[[], datetime]
+MAX_ID_LENGTH = 200
+_URL_SAFE_ID = re.compile(r"[^/?#\s\x00-\x1f\x7f]+")
 
 
 class RecordNotFound(NotFound):
@@ -204,6 +207,9 @@ class ResourceRecords:
                 return [RecordError(f"{value!r} is not of type 'integer'", pointer)]
         elif isinstance(value, bool) or not isinstance(value, (str, int)) or value == "":
             return [RecordError("An id must be a non-empty string or an integer.", pointer)]
+        elif isinstance(value, str) and (len(value) > MAX_ID_LENGTH or not _URL_SAFE_ID.fullmatch(value)):
+            return [RecordError(f"An id must be at most {MAX_ID_LENGTH} characters, without '/', '?', '#', "
+                                "spaces or control characters, since it becomes part of the record's URL.", pointer)]
         return []
 
 

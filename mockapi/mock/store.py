@@ -21,6 +21,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol, runtime_checkable
 
+from mockapi.errors import Conflict
+
 NewId = Callable[[list[dict]], "str | int"]
 
 
@@ -31,6 +33,18 @@ def clone_json(value: Any) -> Any:
     if isinstance(value, list):
         return [clone_json(item) for item in value]
     return value
+
+
+MAX_RECORDS_PER_COLLECTION = 10_000
+
+
+class CollectionFull(Conflict):
+    """A collection holds as many records as one in-memory store allows; memory is not unbounded."""
+
+    code = "collection_full"
+
+    def __init__(self, limit: int):
+        super().__init__(f"This collection already holds {limit:,} records, the most a mock keeps; delete some first.")
 
 
 @dataclass(frozen=True)
@@ -70,7 +84,7 @@ class MockStore(Protocol):
         """Append ``record``; assign ``new_id(existing_records)`` (read-only access) when it has no id.
 
         A missing id is an absent key or ``None``. Raises ``DuplicateRecordId``
-        when the id is already taken. Returns the stored record.
+        when the id is already taken and ``CollectionFull`` past the store's limit. Returns the stored record.
         """
         ...
 
@@ -121,7 +135,8 @@ class InMemoryMockStore:
     ``insert`` (id assignment plus duplicate check) and ``update`` atomic.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, max_records_per_collection: int = MAX_RECORDS_PER_COLLECTION) -> None:
+        self._max_records = max_records_per_collection
         self._lock = threading.RLock()
         self._collections: dict[CollectionKey, list[dict]] = {}
         self._seeded: set[CollectionKey] = set()
@@ -147,6 +162,8 @@ class InMemoryMockStore:
         stored = clone_json(record)
         with self._lock:
             records = self._collections.setdefault(key, [])
+            if len(records) >= self._max_records:
+                raise CollectionFull(self._max_records)
             if stored.get(id_field) is None:
                 # The id goes first so responses read naturally.
                 stored = {id_field: new_id(records),

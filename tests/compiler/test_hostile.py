@@ -282,3 +282,38 @@ def test_source_is_composed_a_bounded_number_of_times_however_many_errors(monkey
     result = compile_openapi(many_missing_bodies(60))
     assert len(result.errors) == 60
     assert len(calls) <= 2
+
+
+def _ref_chain(length: int) -> str:
+    schemas = {f"S{n}": {"type": "object", "properties": {"next": {"$ref": f"#/components/schemas/S{n + 1}"}}}
+               for n in range(length)}
+    schemas[f"S{length}"] = {"type": "object", "properties": {"name": {"type": "string"}}}
+    return json.dumps(document(crud_paths("/things", {"$ref": "#/components/schemas/S0"}), schemas=schemas))
+
+
+@pytest.mark.parametrize("length", [150, 3_000])
+def test_long_ref_chains_are_a_clean_error_not_a_crash(length):
+    result = timed_compile(_ref_chain(length))
+
+    assert result.ok is False
+    assert {code for code, _ in pairs(result)} <= {"OAS_TOO_COMPLEX", "OAS_INVALID_DOCUMENT"}
+
+
+@pytest.mark.parametrize("text", [
+    '{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "x-n": ' + "9" * 5_000 + ', "paths": {}}',
+    "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nx-n: " + "9" * 5_000 + "\npaths: {}\n",
+])
+def test_numbers_too_long_to_convert_are_a_parse_error(text):
+    assert_parse_error(timed_compile(text))
+
+
+def test_schemas_under_components_path_items_are_checked_too():
+    doc = document({"/things": {"$ref": "#/components/pathItems/Things"}}, version="3.1.0")
+    doc["components"] = {"pathItems": {"Things": crud_paths("/things", {
+        "type": "object", "properties": {"a": {"anyOf": [{"type": "string"}, {"type": "integer"}]}}})["/things"]}}
+
+    result = compile_dict(doc)
+
+    assert ("OAS_UNSUPPORTED_SCHEMA_KEYWORD",
+            "/components/pathItems/Things/get/responses/200/content/application~1json/schema/items/properties/a/anyOf"
+            ) in pairs(result)

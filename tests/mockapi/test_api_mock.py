@@ -239,3 +239,54 @@ def test_body_over_the_limit_is_413_on_the_mock(api, notes, settings):
     assert response.status_code == 413
     settings.MAX_REQUEST_BYTES = 5 * 1024 * 1024
     assert api.get(notes).json() == []
+
+
+@pytest.mark.parametrize("raw", [
+    '{"text": "x", "kind": "idea", "n": ' + "9" * 5000 + "}",
+    '{"text": "x", "kind": "idea", "n": NaN}',
+    '{"text": "x", "kind": "idea", "n": Infinity}',
+    '{"text": "x", "kind": "idea", "deep": ' + "[" * 100 + "]" * 100 + "}",
+])
+def test_unacceptable_json_bodies_are_400_and_store_nothing(api, notes, raw):
+    response = api.send("POST", notes, raw=raw, content_type="application/json")
+
+    assert response.status_code == 400
+    assert api.get(notes).json() == []
+
+
+def test_client_ids_become_url_safe_locations(api, owner_account):
+    spec = CUSTOM_SPEC.replace("id: {type: integer, readOnly: true}", "id: {type: string}").replace(
+        "schema: {type: integer}", "schema: {type: string}")
+    compiled = api.compile(spec, owner_account).json()
+    collection = f"/api/mock/{compiled['id']}/notes"
+    body = {"text": "Ünïcode note", "kind": "idea"}
+
+    accepted = api.send("POST", collection, {**body, "id": "café-team"})
+    refused = [api.send("POST", collection, {**body, "id": bad}) for bad in ("a/b", "a b", "a\nb", "x" * 201)]
+
+    assert accepted.status_code == 201, accepted.content
+    assert accepted["Location"] == f"{collection}/caf%C3%A9-team"
+    assert api.get(accepted["Location"]).json()["id"] == "café-team"
+    assert [response.status_code for response in refused] == [422, 422, 422, 422]
+
+
+def test_a_full_collection_refuses_more_records_with_409(api, notes):
+    from mockapi.mock import InMemoryMockStore, set_mock_store
+
+    set_mock_store(InMemoryMockStore(max_records_per_collection=2))
+    statuses = [api.send("POST", notes, {"text": str(n), "kind": "idea"}).status_code for n in range(3)]
+
+    assert statuses == [201, 201, 409]
+    assert len(api.get(notes).json()) == 2
+
+
+def test_deleting_a_compilation_clears_data_kept_under_its_id_even_after_becoming_a_demo(api, notes, owner_account):
+    compilation_id = notes.split("/")[3]
+    api.send("POST", notes, {"text": "custom", "kind": "idea"})
+    api.send("POST", f"/api/compilations/{compilation_id}/update",
+             {"openapi": api.get("/api/demo-specs/tasks-v1").content.decode(), "accountId": owner_account})
+
+    api.delete(f"/api/compilations/{compilation_id}?accountId={owner_account}")
+
+    key = CollectionKey(account_id=owner_account, data_key=compilation_id, resource="notes")
+    assert get_mock_store().all(key) == []

@@ -59,10 +59,17 @@ def test_ne_excludes_every_given_value_and_records_without_the_field():
     assert run(id_ne=["1", "2"]) == ([3, 4], 2)
 
 
-def test_like_is_a_case_insensitive_regex():
+def test_like_is_case_insensitive_text_with_optional_anchors():
     assert run(name_like="anv") == ([1, 4], 2)
     assert run(name_like="^b") == ([2], 1)
     assert run(name_like="(") == ([], 0)
+    assert run(name_like="IL$") == ([1, 4], 2)
+    assert run(name_like="^bolt$") == ([2], 1)
+
+
+def test_like_never_runs_a_client_regex():
+    assert run(name_like="^(a+)+$") == ([], 0)
+    assert run(name_like=".*") == ([], 0)
 
 
 def test_gte_and_lte_compare_numbers_by_value_and_skip_missing():

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from compiler import CompileResult, compile_openapi, line_of_pointer
+from compiler import CompileResult, compile_openapi
 
 
 class Command(BaseCommand):
@@ -29,7 +29,7 @@ class Command(BaseCommand):
         elif result.ok:
             self._print_resources(result)
         else:
-            self._print_errors(result, text)
+            self._print_errors(result)
         if not result.ok:
             raise SystemExit(1)
 
@@ -50,14 +50,12 @@ class Command(BaseCommand):
             for operation in resource["operations"]:
                 self.stdout.write(f"  {operation['kind']:<7} {operation['method']:<6} {operation['path']}")
 
-    def _print_errors(self, result: CompileResult, text: bytes) -> None:
-        decoded = text.decode("utf-8", errors="replace")
+    def _print_errors(self, result: CompileResult) -> None:
         self.stderr.write(self.style.ERROR(f"{len(result.errors)} error(s):"))
         for error in result.errors:
-            line = line_of_pointer(decoded, error.json_pointer) if error.json_pointer else None
             where = error.json_pointer or "/"
-            if line is not None:
-                where += f" (line {line})"
+            if error.line is not None:
+                where += f" (line {error.line})"
             self.stderr.write(f"  {error.code} [{error.stage}] at {where}: {error.message}")
 
 
