@@ -2,13 +2,12 @@
 
 The page uses its own parameter names (``q``, ``f.<field>``, ``sort``,
 ``order``, ``page``) and translates them to the mock service's json-server
-``ListQuery``: text filters become a literal ``<field>_like`` (the user's
-text is escaped, never a regex), enums, booleans and numbers become equality.
+``ListQuery``: text filters become ``<field>_like`` (a case-insensitive
+substring match), enums, booleans and numbers become equality.
 """
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,7 +73,7 @@ class ListState:
             params["_sort"], params["_order"] = [self.sort], [self.order]
         for name, value in self.filters.items():
             if types.get(name) in _TEXT_MATCH_TYPES:
-                params[f"{name}_like"] = [re.escape(value)]
+                params[f"{name}_like"] = [value]
             else:
                 params[name] = [value]
         return ListQuery.from_params(params)
