@@ -22,15 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import yaml  # noqa: E402
 
 from compiler import compile_openapi  # noqa: E402
-from compiler.canonical import canonical_hash  # noqa: E402
-from compiler.errors import fail_if_any  # noqa: E402
-from compiler.ir import build_api_ir  # noqa: E402
-from compiler.lower import lower_uispecs  # noqa: E402
-from compiler.parse import parse_document  # noqa: E402
-from compiler.plan import plan_ui  # noqa: E402
-from compiler.resolve import check_refs, resolve_refs  # noqa: E402
-from compiler.validate_structure import check_version, validate_structure  # noqa: E402
-from compiler.validate_subset import validate_subset  # noqa: E402
+from compiler.pipeline import PASSES, Work  # noqa: E402
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -116,27 +108,14 @@ def timings(function, runs: int) -> tuple[float, float]:
 
 
 def per_pass(text: str, runs: int) -> dict[str, list[float]]:
-    """Time each pass, called in pipeline order exactly as compile_openapi does."""
+    """Time each pass of ``compiler.pipeline.PASSES``, run in order as compile_openapi runs them."""
     samples: dict[str, list[float]] = {}
-
-    def step(name, function, *args):
-        started = time.perf_counter()
-        value = function(*args)
-        samples.setdefault(name, []).append(time.perf_counter() - started)
-        return value
-
     for _ in range(runs):
-        document = step("parse_document", parse_document, text)
-        step("check_refs", check_refs, document)
-        validator = step("check_version", check_version, document)
-        errors = step("validate_structure (openapi-spec-validator)", validate_structure, document, validator)
-        errors += step("validate_subset", validate_subset, document)
-        fail_if_any(errors)
-        resolved = step("resolve_refs", resolve_refs, document)
-        step("canonical_hash", canonical_hash, document)
-        api_ir = step("build_api_ir", build_api_ir, resolved)
-        plans = step("plan_ui", plan_ui, api_ir)
-        step("lower_uispecs", lower_uispecs, plans)
+        work = Work(text=text)
+        for name, run in PASSES:
+            started = time.perf_counter()
+            run(work)
+            samples.setdefault(name, []).append(time.perf_counter() - started)
     return samples
 
 

@@ -12,8 +12,9 @@ from tests.compiler.helpers import DEMO_NAMES, compile_dict, crud_paths, demo_te
 
 
 def test_passes_run_in_the_documented_order():
-    assert [name for name, _ in PASSES] == ["check_version", "check_refs", "validate", "resolve_refs",
-                                            "canonical_hash", "build_api_ir", "plan_ui", "lower_uispecs"]
+    assert [name for name, _ in PASSES] == ["parse_document", "check_version", "check_refs", "validate",
+                                            "resolve_refs", "canonical_hash", "build_api_ir", "plan_ui",
+                                            "lower_uispecs"]
 
 
 def test_the_version_is_checked_before_references():
