@@ -75,7 +75,8 @@ def _resource_changes(slug: str, before: UISpec, after: UISpec) -> Iterator[Chan
     ):
         old_values, new_values = values(before), values(after)
         if old_values != new_values:
-            yield _change(f"{part}_changed", slug, None, False, f"{label} changed.", old_values, new_values)
+            yield _change(f"{part}_changed", slug, None, False, _list_change(label, old_values, new_values),
+                          old_values, new_values)
 
 
 def _field_changes(slug: str, before: list[UIField], after: list[UIField], prefix: str) -> Iterator[Change]:
@@ -119,6 +120,14 @@ def _changed_field(slug: str, path: str, old: UIField, new: UIField) -> Iterator
         yield from _field_changes(slug, old.get("fields") or [], new.get("fields") or [], prefix=path + ".")
     if old["type"] == new["type"] == "array" and "items" in old and "items" in new:
         yield from _field_changes(slug, [old["items"]], [new["items"]], prefix=path + "[].")
+
+
+def _list_change(label: str, before: list[str], after: list[str]) -> str:
+    """``Table columns: added priority; removed done.`` (or reordered)."""
+    added = [name for name in after if name not in before]
+    removed = [name for name in before if name not in after]
+    parts = ([f"added {', '.join(added)}"] if added else []) + ([f"removed {', '.join(removed)}"] if removed else [])
+    return f"{label}: {'; '.join(parts) if parts else 'reordered'}."
 
 
 def _type_label(field: UIField) -> str:

@@ -101,3 +101,14 @@ def test_operation_removed_breaks_and_label_only_changes_do_not():
     assert changes(specs("tasks-v1"), no_delete) == {("operation_removed", "tasks", None): True}
     relabelled = specs("tasks-v1", ("        dueDate:\n", "        dueDate:\n          title: Deadline\n"))
     assert changes(specs("tasks-v1"), relabelled) == {("field_label_changed", "tasks", "dueDate"): False}
+
+
+def test_screen_changes_name_what_was_added_and_removed():
+    diff = diff_compilations(specs("tasks-v2"), specs("tasks-v3"))
+    table = next(c for c in diff["changes"] if c["kind"] == "table_changed" and c["resource"] == "tasks")
+
+    removed = [name for name in table["before"] if name not in table["after"]]
+    added = [name for name in table["after"] if name not in table["before"]]
+    assert table["message"].startswith("Table columns: ")
+    assert all(name in table["message"] for name in removed + added)
+    assert ("added " in table["message"]) == bool(added) and ("removed " in table["message"]) == bool(removed)
