@@ -13,12 +13,12 @@ Contract shared by every implementation:
   str(record_id)``): URL ids are strings while schemas may use integer ids.
 - Collections keep insertion order; ``replace``/``update`` keep a record's
   position.
-- Each method is atomic with respect to every other method on the same store.
+- Each method is atomic with respect to every other method on the same collection.
 """
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol, runtime_checkable
 
 from mockapi.errors import Conflict
@@ -127,96 +127,111 @@ def _same_id(record: dict, id_field: str, record_id: str | int) -> bool:
     return id_field in record and str(record[id_field]) == str(record_id)
 
 
-class InMemoryMockStore:
-    """A ``MockStore`` in process memory, guarded by one re-entrant lock.
+@dataclass
+class _Collection:
+    """One collection's records, with its own lock so accounts never wait on each other."""
 
-    The lock is re-entrant so an ``update`` callback that reads the store
-    cannot deadlock; it is held for every method, which is what makes
-    ``insert`` (id assignment plus duplicate check) and ``update`` atomic.
-    """
+    records: list[dict] = field(default_factory=list)
+    seeded: bool = False
+    lock: threading.RLock = field(default_factory=threading.RLock)
 
-    def __init__(self, *, max_records_per_collection: int = MAX_RECORDS_PER_COLLECTION) -> None:
-        self._max_records = max_records_per_collection
-        self._lock = threading.RLock()
-        self._collections: dict[CollectionKey, list[dict]] = {}
-        self._seeded: set[CollectionKey] = set()
-
-    def _index(self, key: CollectionKey, record_id: str | int, id_field: str) -> int | None:
-        for index, record in enumerate(self._collections.get(key, ())):
+    def index_of(self, record_id: str | int, id_field: str) -> int | None:
+        for index, record in enumerate(self.records):
             if _same_id(record, id_field, record_id):
                 return index
         return None
 
-    def all(self, key: CollectionKey) -> list[dict]:
+
+class InMemoryMockStore:
+    """A ``MockStore`` in process memory.
+
+    Each collection has its own re-entrant lock, held for every method on it:
+    that makes ``insert`` (id assignment plus duplicate check) and ``update``
+    (a read-modify-write, validation included) atomic, while a slow write in
+    one collection never delays another. Re-entrant, so an ``update``
+    callback that reads its own collection cannot deadlock. A store-wide lock
+    only guards creating and dropping collections.
+    """
+
+    def __init__(self, *, max_records_per_collection: int = MAX_RECORDS_PER_COLLECTION) -> None:
+        self._max_records = max_records_per_collection
+        self._lock = threading.Lock()
+        self._collections: dict[CollectionKey, _Collection] = {}
+
+    def _collection(self, key: CollectionKey) -> _Collection:
         with self._lock:
-            return clone_json(self._collections.get(key, []))
+            return self._collections.setdefault(key, _Collection())
+
+    def all(self, key: CollectionKey) -> list[dict]:
+        collection = self._collection(key)
+        with collection.lock:
+            return clone_json(collection.records)
 
     def get(self, key: CollectionKey, record_id: str, *, id_field: str = "id") -> dict | None:
-        with self._lock:
-            index = self._index(key, record_id, id_field)
-            if index is None:
-                return None
-            return clone_json(self._collections[key][index])
+        collection = self._collection(key)
+        with collection.lock:
+            index = collection.index_of(record_id, id_field)
+            return None if index is None else clone_json(collection.records[index])
 
     def insert(self, key: CollectionKey, record: dict, *, id_field: str, new_id: NewId) -> dict:
         stored = clone_json(record)
-        with self._lock:
-            records = self._collections.setdefault(key, [])
-            if len(records) >= self._max_records:
+        collection = self._collection(key)
+        with collection.lock:
+            if len(collection.records) >= self._max_records:
                 raise CollectionFull(self._max_records)
             if stored.get(id_field) is None:
                 # The id goes first so responses read naturally.
-                stored = {id_field: new_id(records),
+                stored = {id_field: new_id(collection.records),
                           **{name: value for name, value in stored.items() if name != id_field}}
-            if self._index(key, stored[id_field], id_field) is not None:
+            if collection.index_of(stored[id_field], id_field) is not None:
                 raise DuplicateRecordId(stored[id_field])
-            records.append(stored)
+            collection.records.append(stored)
             return clone_json(stored)
 
     def replace(self, key: CollectionKey, record_id: str, record: dict, *,
                 id_field: str = "id") -> dict | None:
         stored = clone_json(record)
-        with self._lock:
-            index = self._index(key, record_id, id_field)
+        collection = self._collection(key)
+        with collection.lock:
+            index = collection.index_of(record_id, id_field)
             if index is None:
                 return None
-            self._collections[key][index] = stored
+            collection.records[index] = stored
             return clone_json(stored)
 
     def update(self, key: CollectionKey, record_id: str, change: Callable[[dict], dict], *,
                id_field: str = "id") -> dict | None:
-        with self._lock:
-            index = self._index(key, record_id, id_field)
+        collection = self._collection(key)
+        with collection.lock:
+            index = collection.index_of(record_id, id_field)
             if index is None:
                 return None
-            stored = clone_json(change(clone_json(self._collections[key][index])))
-            self._collections[key][index] = stored
+            stored = clone_json(change(clone_json(collection.records[index])))
+            collection.records[index] = stored
             return clone_json(stored)
 
     def delete(self, key: CollectionKey, record_id: str, *, id_field: str = "id") -> bool:
-        with self._lock:
-            index = self._index(key, record_id, id_field)
+        collection = self._collection(key)
+        with collection.lock:
+            index = collection.index_of(record_id, id_field)
             if index is None:
                 return False
-            del self._collections[key][index]
+            del collection.records[index]
             return True
 
     def seed_once(self, key: CollectionKey, records: Callable[[], list[dict]]) -> None:
-        with self._lock:
-            if key in self._seeded:
+        collection = self._collection(key)
+        with collection.lock:
+            if collection.seeded:
                 return
-            seeds = clone_json(records())
-            self._collections[key] = seeds + self._collections.get(key, [])
-            self._seeded.add(key)
+            collection.records[:0] = clone_json(records())
+            collection.seeded = True
 
     def clear(self, account_id: str, data_key: str) -> None:
-        def belongs(key: CollectionKey) -> bool:
-            return key.account_id == account_id and key.data_key == data_key
-
         with self._lock:
-            for key in [key for key in self._collections if belongs(key)]:
+            for key in [key for key in self._collections
+                        if key.account_id == account_id and key.data_key == data_key]:
                 del self._collections[key]
-            self._seeded = {key for key in self._seeded if not belongs(key)}
 
 
 _default_store: MockStore | None = None

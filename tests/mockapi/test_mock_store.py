@@ -211,3 +211,32 @@ def test_mock_package_does_not_import_the_compiler():
     code = "import sys, mockapi.mock; print(sorted(m for m in sys.modules if m.split('.')[0] == 'compiler'))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_slow_write_in_one_collection_does_not_hold_up_another():
+    store = InMemoryMockStore()
+    other = CollectionKey("acct-2", "comp-2", "users")
+    store.insert(USERS, {"id": 1}, id_field="id", new_id=integer_ids)
+    store.insert(other, {"id": 1, "name": "elsewhere"}, id_field="id", new_id=integer_ids)
+    writing, release = threading.Event(), threading.Event()
+
+    def slow_change(record: dict) -> dict:
+        writing.set()
+        release.wait(timeout=10)
+        return {**record, "done": True}
+
+    writer = threading.Thread(target=lambda: store.update(USERS, "1", slow_change))
+    writer.start()
+    writing.wait(timeout=10)
+    reader_result: list[list[dict]] = []
+    reader = threading.Thread(target=lambda: reader_result.append(store.all(other)))
+    reader.start()
+    reader.join(timeout=2)
+    finished_while_writing = not reader.is_alive()
+    release.set()
+    writer.join()
+    reader.join()
+
+    assert finished_while_writing
+    assert reader_result == [[{"id": 1, "name": "elsewhere"}]]
+    assert store.get(USERS, "1") == {"id": 1, "done": True}
