@@ -7,6 +7,7 @@ codes found (with counts). The corpus is read in place, never copied.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter
@@ -17,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from compiler import compile_openapi  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "specs"
+CORPUS = Path(os.environ.get("RAPIDUI_CORPUS_DIR") or ROOT.parent / "shared" / "corpus" / "specs")
 
 
 def main() -> None:

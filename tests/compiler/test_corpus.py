@@ -1,4 +1,4 @@
-"""Real-world documents (../shared/corpus, read in place): every one gets a clean result.
+"""Real-world documents (../shared/corpus or $RAPIDUI_CORPUS_DIR, read in place): every one gets a clean result.
 
 Each must compile or come back with structured errors whose codes are known
 and whose pointers name a node of the document (or its parent, for a member
@@ -6,6 +6,7 @@ that is missing). Large files are left to ``bench/bench_corpus.py``.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ from compiler import ERROR_CODES, compile_openapi
 from compiler.parse import parse_document
 from compiler.pointers import follow, split_pointer
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "specs"
+CORPUS = Path(os.environ.get("RAPIDUI_CORPUS_DIR")
+              or Path(__file__).resolve().parents[3] / "shared" / "corpus" / "specs")
 MAX_BYTES = 500 * 1024
 SPECS = sorted(path for path in CORPUS.glob("*") if path.stat().st_size <= MAX_BYTES) if CORPUS.is_dir() else []
 
