@@ -212,4 +212,4 @@ def _filters(fields: tuple[FieldPlan, ...], id_field: str) -> tuple[str, ...]:
     short = [plan.name for plan in fields
              if plan.type in ("string", "email", "integer", "number", "date")
              and plan.name != id_field and plan.name not in TIMESTAMPS and not plan.write_only]
-    return tuple(sorted(choice, key=[plan.name for plan in fields].index)) + tuple(short[:MAX_TEXT_FILTERS])
+    return tuple(choice) + tuple(short[:MAX_TEXT_FILTERS])

@@ -74,7 +74,7 @@ def _line_in(node: yaml.Node | None, json_pointer: str) -> int | None:
             if match is None:
                 return _one_based(line)
             line, node = match[0].start_mark.line, match[1]
-        elif isinstance(node, yaml.SequenceNode) and segment.isdigit() and int(segment) < len(node.value):
+        elif isinstance(node, yaml.SequenceNode) and _is_index(segment) and int(segment) < len(node.value):
             node = node.value[int(segment)]
             line = node.start_mark.line
         else:

@@ -95,16 +95,20 @@ def json_object_body(request: HttpRequest) -> dict[str, Any]:
 
 def account_id(request: HttpRequest, body: dict[str, Any] | None = None) -> str:
     """The caller's account: ``accountId`` in the body, else the ``X-Account-Id`` header, else ``?accountId=``."""
-    value = (body or {}).get("accountId") or request.headers.get(ACCOUNT_HEADER) or request.GET.get("accountId")
+    value = (body or {}).get("accountId") or _named_account(request)
     if value is not None and not isinstance(value, str):
         raise BadRequest("accountId must be a string.")
     return parse_account_id(value)
 
 
 def optional_account_id(request: HttpRequest) -> str | None:
-    """The account if the caller named one (validated), else None."""
-    value = request.headers.get(ACCOUNT_HEADER) or request.GET.get("accountId")
+    """The account if the caller named one in the header or query (validated), else None."""
+    value = _named_account(request)
     return parse_account_id(value) if value else None
+
+
+def _named_account(request: HttpRequest) -> str | None:
+    return request.headers.get(ACCOUNT_HEADER) or request.GET.get("accountId")
 
 
 def spec_submission(request: HttpRequest) -> SpecSubmission:

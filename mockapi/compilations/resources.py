@@ -57,9 +57,9 @@ def open_resource(compilation: Compilation, slug: str, *, store: MockStore) -> O
 
 
 def _resource_schema(resource: dict[str, Any]) -> ResourceSchema:
-    request_schemas = {operation["kind"] + operation["method"]: operation.get("requestSchema")
-                       for operation in resource["operations"]}
-    create = request_schemas.get("createPOST")
-    update = request_schemas.get("updatePUT") or request_schemas.get("updatePATCH") or create
+    """Request schemas of create and update (PUT's when both PUT and PATCH exist)."""
+    bodies = {(operation["kind"], operation["method"]): operation.get("requestSchema")
+              for operation in resource["operations"]}
     return ResourceSchema(id_field=resource["idField"], item_schema=resource["itemSchema"],
-                          create_schema=create, update_schema=update)
+                          create_schema=bodies.get(("create", "POST")),
+                          update_schema=bodies.get(("update", "PUT")) or bodies.get(("update", "PATCH")))

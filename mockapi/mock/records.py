@@ -132,16 +132,7 @@ class ResourceRecords:
         Validated against the update schema (the create schema when there is
         none); updatedAt is bumped.
         """
-        schema = self._update_schema
-        replacement = self._writable(_require_object(body), schema, keep_id=False)
-
-        def change(current: dict) -> dict:
-            record = {self._id_field: current[self._id_field], **replacement}
-            self._stamp(record, previous=current)
-            _raise_if_invalid(schema, record)
-            return record
-
-        return self._update(record_id, change)
+        return self._rewrite(record_id, body, lambda current, replacement: replacement)
 
     def merge(self, record_id: str, body: Any) -> dict:
         """PATCH: apply ``body`` as a JSON Merge Patch, atomically.
@@ -150,12 +141,15 @@ class ResourceRecords:
         against the update schema; when invalid, the stored record is
         unchanged. The id and createdAt are kept, updatedAt is bumped.
         """
+        return self._rewrite(record_id, body, merge_patch)
+
+    def _rewrite(self, record_id: str, body: Any, combine: Callable[[dict, dict], dict]) -> dict:
+        """Store ``combine(current, writable body)`` atomically, id and createdAt kept, validated whole."""
         schema = self._update_schema
-        patch = self._writable(_require_object(body), schema, keep_id=False)
+        changes = self._writable(_require_object(body), schema, keep_id=False)
 
         def change(current: dict) -> dict:
-            record = merge_patch(current, patch)
-            record[self._id_field] = current[self._id_field]
+            record = {self._id_field: current[self._id_field], **combine(current, changes)}
             self._stamp(record, previous=current)
             _raise_if_invalid(schema, record)
             return record

@@ -38,17 +38,19 @@ def schema_types(schema: dict) -> set[str]:
     return set()
 
 
+def _id_schema(schema: ResourceSchema) -> dict:
+    """The id property's schema ({} when the item schema does not declare it)."""
+    id_schema = (schema.item_schema.get("properties") or {}).get(schema.id_field)
+    return id_schema if isinstance(id_schema, dict) else {}
+
+
 def id_is_integer(schema: ResourceSchema) -> bool:
     """Whether the item schema types the id field as an integer."""
-    properties = schema.item_schema.get("properties") or {}
-    id_schema = properties.get(schema.id_field)
-    return isinstance(id_schema, dict) and "integer" in schema_types(id_schema)
+    return "integer" in schema_types(_id_schema(schema))
 
 
 def _id_is_uuid(schema: ResourceSchema) -> bool:
-    properties = schema.item_schema.get("properties") or {}
-    id_schema = properties.get(schema.id_field)
-    return isinstance(id_schema, dict) and id_schema.get("format") == "uuid"
+    return _id_schema(schema).get("format") == "uuid"
 
 
 def new_id_factory(schema: ResourceSchema) -> Callable[[list[dict]], str | int]:
